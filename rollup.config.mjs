@@ -1,0 +1,21 @@
+// Builds every package's ESM library from its src/index.ts; `tsc -b` writes the .d.ts files beside them.
+// Each package keeps its dependencies as imports; the generated validators are bundled in.
+import { readFileSync } from 'node:fs';
+import esbuild from 'rollup-plugin-esbuild';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+
+const PACKAGES = ['schema', 'templates', 'cli'];
+
+const library = (name) => {
+  const dir = `packages/${name}`;
+  const manifest = JSON.parse(readFileSync(`${dir}/package.json`, 'utf8'));
+  const dependencies = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies });
+  return {
+    input: `${dir}/src/index.ts`,
+    external: (id) => dependencies.some((d) => id === d || id.startsWith(`${d}/`)) || id.startsWith('node:'),
+    output: { dir: `${dir}/dist`, format: 'es', sourcemap: true },
+    plugins: [nodeResolve({ extensions: ['.ts', '.js'] }), esbuild({ target: 'es2022', tsconfig: 'tsconfig.base.json', sourceMap: true })],
+  };
+};
+
+export default PACKAGES.map(library);

@@ -1,0 +1,26 @@
+// Runs the DOM-free tests under Node's test runner, from TypeScript sources (tsx) with the
+// "source" export condition. Browser tests (test/browser/) belong to web-test-runner instead.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+function findTests(dir) {
+  return readdirSync(dir).flatMap((entry) => {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) return entry === 'browser' || entry === 'node_modules' ? [] : findTests(path);
+    return entry.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+const files = readdirSync('packages').flatMap((name) => {
+  const testDir = join('packages', name, 'test');
+  try {
+    return findTests(testDir);
+  } catch {
+    return [];
+  }
+});
+const filter = process.argv.slice(2);
+const selected = filter.length ? files.filter((f) => filter.some((part) => f.includes(part))) : files;
+const result = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', '--test', ...selected], { stdio: 'inherit' });
+process.exit(result.status ?? 1);

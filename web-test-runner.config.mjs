@@ -1,0 +1,40 @@
+// Browser tests in headless Chromium (Debian's /usr/bin/chromium in CI). Workspace packages are
+// served from src/*.ts through the "source" export condition, so no build is needed first.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+
+const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const args = [
+  '--no-sandbox', // CI runs as root
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking', // the machine has no network beyond the package registries
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-default-apps',
+];
+
+/**
+ * Test files whose name contains ".csp." run under the strict Content-Security-Policy agency
+ * portals use: no 'unsafe-eval', so any eval or new Function in the code under test throws.
+ */
+const strictCsp = async (context, next) => {
+  await next();
+  const testFile = new URLSearchParams(context.querystring).get('wtr-test-file') ?? '';
+  if (context.response.is('html') && testFile.includes('.csp.')) {
+    context.set('Content-Security-Policy', "default-src 'self'; script-src 'self' 'unsafe-inline'; connect-src 'self' ws:");
+  }
+};
+
+export default {
+  files: ['packages/*/test/browser/**/*.test.ts', 'packages/*/src/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
+  middleware: [strictCsp],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' })],
+  browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args } })],
+  concurrency: 2,
+  testFramework: { config: { timeout: 10000 } },
+  filterBrowserLogs: ({ args: logArgs }) => !String(logArgs[0]).includes('Lit is in dev mode'),
+};
