@@ -17,21 +17,20 @@ const args = [
 ];
 
 /**
- * Test files whose name contains ".csp." run under the strict Content-Security-Policy agency
- * portals use: no 'unsafe-eval', so any eval or new Function in the code under test throws.
+ * Every browser test runs under the strict Content-Security-Policy of agency portals: no
+ * 'unsafe-eval', so any eval or new Function in the code under test throws.
  */
-const strictCsp = async (context, next) => {
-  await next();
-  const testFile = new URLSearchParams(context.querystring).get('wtr-test-file') ?? '';
-  if (context.response.is('html') && testFile.includes('.csp.')) {
-    context.set('Content-Security-Policy', "default-src 'self'; script-src 'self' 'unsafe-inline'; connect-src 'self' ws:");
-  }
-};
+const STRICT_CSP = "default-src 'self'; script-src 'self' 'unsafe-inline'; connect-src 'self' ws: http://127.0.0.1:*";
+const strictCspHtml = (testFramework) => `<!doctype html>
+<html lang="vi">
+  <head><meta http-equiv="Content-Security-Policy" content="${STRICT_CSP}"></head>
+  <body><script type="module" src="${testFramework}"></script></body>
+</html>`;
 
 export default {
   files: ['packages/*/test/browser/**/*.test.ts', 'packages/*/src/**/*.test.ts'],
+  testRunnerHtml: strictCspHtml,
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
-  middleware: [strictCsp],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' })],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args } })],
   concurrency: 2,

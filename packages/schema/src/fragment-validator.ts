@@ -113,6 +113,11 @@ function deepEqual(a: unknown, b: unknown): boolean {
 export interface FragmentOptions {
   /** Property names allowed on objects at the top level besides the fragment's own (the common question properties). */
   alsoAllowed?: ReadonlySet<string>;
+  /**
+   * Refuse top-level properties the fragment does not name unless it sets additionalProperties
+   * itself, so custom questions are as strict about typos as built-in ones.
+   */
+  closed?: boolean;
 }
 
 /** Validates a value against a fragment that passed checkFragment; errors are located under `path`. */
@@ -187,7 +192,7 @@ export function validateWithFragment(value: unknown, fragment: SchemaFragment, p
         errors.push(...validateWithFragment(propertyValue, propertyFragment, where));
       } else if (options.alsoAllowed?.has(name)) {
         continue;
-      } else if (fragment.additionalProperties === false) {
+      } else if (fragment.additionalProperties === false || (options.closed && fragment.additionalProperties === undefined)) {
         at(where, 'unknown-property', `Thuộc tính ${quote(name)} không được phép ở đây`, `Property ${quote(name)} is not allowed here`);
       } else if (isPlainObject(fragment.additionalProperties)) {
         errors.push(...validateWithFragment(propertyValue, fragment.additionalProperties, where));

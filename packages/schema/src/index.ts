@@ -56,6 +56,8 @@ export { checkFragment, validateWithFragment, type SchemaFragment } from './frag
 export { COMMON_QUESTION_PROPERTIES } from './questionnaire-checks.js';
 export {
   answerValues,
+  asBuiltIn,
+  isAnswerable,
   flattenHierarchy,
   hasOtherOption,
   hierarchyChoiceIds,
@@ -63,6 +65,7 @@ export {
   noOpinionValue,
   noneValue,
   resolveScale,
+  type AnswerableQuestion,
   type LocatedQuestion,
 } from './questionnaire-model.js';
 export { NONE_VALUE, NO_OPINION_VALUE, OTHER_SUFFIX, OTHER_VALUE, RESPONSE_VARIABLES, STANDARD_SCALES } from './standard-scales.js';

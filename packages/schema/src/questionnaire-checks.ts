@@ -211,7 +211,7 @@ class Checker {
       );
       return;
     }
-    this.errors.push(...validateWithFragment(question, definition.properties, path, { alsoAllowed: COMMON_QUESTION_PROPERTIES }));
+    this.errors.push(...validateWithFragment(question, definition.properties, path, { alsoAllowed: COMMON_QUESTION_PROPERTIES, closed: true }));
   }
 
   private checkChoices(choices: Choice[], path: string, question: BuiltInQuestion): void {

@@ -1,0 +1,79 @@
+/**
+ * Builds responses that fit a questionnaire, for tests: every answerable question gets a value of
+ * the right kind chosen with the given random source. Visibility is not evaluated here (that is
+ * the engine's job), so every question is answered.
+ */
+import { answerValues, asBuiltIn, listQuestions, noOpinionValue, FORMAT_VERSION, type Answer, type Questionnaire, type Response } from '@sipas/schema';
+
+export type RandomInt = (maxExclusive: number) => number;
+
+/** A small deterministic generator (mulberry32), so failures can be replayed from the seed. */
+export function seededRandom(seed: number): RandomInt {
+  let state = seed >>> 0;
+  return (maxExclusive) => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * maxExclusive);
+  };
+}
+
+const pick = <T>(random: RandomInt, list: readonly T[]): T => list[random(list.length)]!;
+
+/** A version-4 style UUID from the random source. */
+export function randomUuid(random: RandomInt): string {
+  const hex = Array.from({ length: 32 }, () => random(16).toString(16));
+  hex[12] = '4';
+  hex[16] = '89ab'[random(4)]!;
+  const h = hex.join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+export function makeResponse(questionnaire: Questionnaire, random: RandomInt = seededRandom(1)): Response {
+  const answers: Record<string, Answer> = {};
+  for (const located of listQuestions(questionnaire)) {
+    const question = asBuiltIn(located.question);
+    if (!question) continue;
+    const values = answerValues(questionnaire, question) ?? [];
+    switch (question.type) {
+      case 'text':
+        answers[question.name] =
+          question.inputType === 'number' ? random(100) : question.inputType === 'date' ? '2024-05-17' : question.inputType === 'email' ? 'nguoi.dan@example.vn' : question.inputType === 'tel' ? '0912 345 678' : 'Trả lời';
+        break;
+      case 'comment':
+        answers[question.name] = 'Ý kiến của người dân';
+        break;
+      case 'boolean':
+        answers[question.name] = random(2) === 1;
+        break;
+      case 'single':
+      case 'dropdown':
+      case 'rating':
+        if (values.length > 0) answers[question.name] = pick(random, values);
+        break;
+      case 'multiple': {
+        const choices = question.choices.map((c) => c.value);
+        answers[question.name] = choices.filter((_, i) => i === 0 || random(3) === 0).slice(0, 1 + random(2));
+        break;
+      }
+      case 'likert': {
+        const levels = [...values, ...(noOpinionValue(question) !== undefined ? [noOpinionValue(question)!] : [])];
+        answers[question.name] = Object.fromEntries(question.rows.map((row) => [row.value, pick(random, levels)]));
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return {
+    formatVersion: FORMAT_VERSION,
+    responseId: randomUuid(random),
+    questionnaire: { id: questionnaire.id, version: questionnaire.version ?? 1 },
+    channel: questionnaire.sipas?.survey?.channels?.[0] ?? 'online',
+    startedAt: '2024-05-17T08:00:00Z',
+    submittedAt: '2024-05-17T08:07:30Z',
+    locale: 'vi',
+    answers,
+  };
+}
