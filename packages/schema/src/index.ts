@@ -50,7 +50,8 @@ export { message, type LocalizedMessage, type MessageLanguage } from './messages
 export { localize, toMessage } from './localize.js';
 export { pointer, type ValidationError, type ValidationResult } from './validation-result.js';
 export { validateQuestionnaire, isValidQuestionnaire, type ValidateOptions } from './validate-questionnaire.js';
-export { validateResponse, isEmptyAnswer, isIsoDate } from './validate-response.js';
+export { validateResponse, isEmptyAnswer } from './validate-response.js';
+export { isIsoDate } from './dates.js';
 export { QuestionTypeError, QuestionTypeRegistry, questionTypes, isBuiltInType, type QuestionTypeSchema } from './question-types.js';
 export { checkFragment, validateWithFragment, type SchemaFragment } from './fragment-validator.js';
 export { COMMON_QUESTION_PROPERTIES } from './questionnaire-checks.js';

@@ -4,6 +4,7 @@
  * that fit their question, hierarchies, and an index model that points at real items.
  * They run only on documents that passed the JSON Schema, so shapes can be trusted here.
  */
+import { isIsoDate } from './dates.js';
 import { parseExpression } from './expression/parser.js';
 import { validateWithFragment } from './fragment-validator.js';
 import { message, quote } from './messages.js';
@@ -20,7 +21,7 @@ import {
   type LocatedQuestion,
 } from './questionnaire-model.js';
 import { OTHER_VALUE, RESPONSE_VARIABLES, STANDARD_SCALES } from './standard-scales.js';
-import type { AnswerValue, BuiltInQuestion, Choice, Hierarchy, IndexModel, IndexNode, Question, Questionnaire, Scale, Validator } from './types.js';
+import type { AnswerValue, BuiltInQuestion, Choice, Hierarchy, LikertQuestion, IndexModel, IndexNode, Question, Questionnaire, Scale, Validator } from './types.js';
 import { pointer, type ValidationError } from './validation-result.js';
 
 /** Property names every question may carry, whatever its type. */
@@ -54,6 +55,7 @@ class Checker {
     this.checkHierarchy('units');
     this.checkHierarchy('serviceFields');
     this.checkCodes();
+    this.checkPeriod();
     for (const located of this.questions) this.checkQuestion(located);
     this.checkExpressions();
     const index = this.questionnaire.sipas?.index;
@@ -61,7 +63,7 @@ class Checker {
     return this.errors;
   }
 
-  /** Page, section and question names share one namespace. */
+  /** Page, section and question names share one namespace; a repeat is reported where it comes second in the document. */
   private checkNames(): void {
     const seen = new Map<string, string>();
     const visit = (name: string, path: string) => {
@@ -74,11 +76,13 @@ class Checker {
     };
     this.questionnaire.pages.forEach((page, p) => {
       visit(page.name, pointer('pages', p));
-      page.sections.forEach((section, s) => visit(section.name, pointer('pages', p, 'sections', s)));
+      page.sections.forEach((section, s) => {
+        visit(section.name, pointer('pages', p, 'sections', s));
+        section.questions.forEach((question, q) => visit(question.name, pointer('pages', p, 'sections', s, 'questions', q)));
+      });
     });
     for (const located of this.questions) {
       const { name } = located.question;
-      visit(name, located.path);
       if (!this.questionsByName.has(name)) this.questionsByName.set(name, located);
       if (RESPONSE_VARIABLES.includes(name)) {
         this.fail(
@@ -88,6 +92,13 @@ class Checker {
           `The name ${quote(name)} is reserved for response information (${RESPONSE_VARIABLES.join(', ')})`,
         );
       }
+    }
+  }
+
+  private checkPeriod(): void {
+    const period = this.questionnaire.sipas?.survey?.period;
+    if (period?.from && period.to && period.from > period.to) {
+      this.fail(pointer('sipas', 'survey', 'period'), 'invalid-range', `Kỳ khảo sát bắt đầu (${period.from}) sau khi kết thúc (${period.to})`, `The survey period starts (${period.from}) after it ends (${period.to})`);
     }
   }
 
@@ -188,7 +199,8 @@ class Checker {
           this.checkUnique(builtIn.rows.map((r) => r.value), (i) => `${path}/rows/${i}/value`, 'duplicate-row-value', ['Hàng', 'Row']);
           const noOpinion = noOpinionValue(builtIn);
           if (scale && noOpinion !== undefined && scale.levels.some((l) => l.value === noOpinion)) {
-            this.fail(`${path}/noOpinion`, 'reserved-choice-value', `Giá trị "không có ý kiến" ${quote(noOpinion)} trùng với một mức của thang đo`, `The "no opinion" value ${quote(noOpinion)} equals a level of the scale`);
+            const where = typeof builtIn.noOpinion === 'object' && builtIn.noOpinion.value !== undefined ? `${path}/noOpinion/value` : `${path}/noOpinion`;
+            this.fail(where, 'reserved-choice-value', `Giá trị "không có ý kiến" ${quote(noOpinion)} trùng với một mức của thang đo`, `The "no opinion" value ${quote(noOpinion)} equals a level of the scale`);
           }
         }
         break;
@@ -289,13 +301,13 @@ class Checker {
     for (const bound of ['min', 'max'] as const) {
       const value = validator[bound];
       if (value === undefined) continue;
-      const fits = kind === 'number' ? typeof value === 'number' : typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+      const fits = kind === 'number' ? typeof value === 'number' : isIsoDate(value);
       if (!fits) {
         this.fail(
           `${path}/${bound}`,
-          'type',
-          kind === 'number' ? 'Giới hạn của câu hỏi số phải là số' : 'Giới hạn của câu hỏi ngày phải có dạng YYYY-MM-DD',
-          kind === 'number' ? 'A bound of a number question must be a number' : 'A bound of a date question must be a date as YYYY-MM-DD',
+          kind === 'date' && typeof value === 'string' ? 'invalid-format' : 'type',
+          kind === 'number' ? 'Giới hạn của câu hỏi số phải là số' : 'Giới hạn của câu hỏi ngày phải là một ngày có thật, dạng YYYY-MM-DD',
+          kind === 'number' ? 'A bound of a number question must be a number' : 'A bound of a date question must be a real calendar date as YYYY-MM-DD',
         );
       }
     }
@@ -337,7 +349,10 @@ class Checker {
         this.fail(path, 'expression-syntax', `Lỗi cú pháp ở ký tự ${offset + 1}: ${reason.vi}`, `Syntax error at character ${offset + 1}: ${reason.en}`);
         continue;
       }
+      const reported = new Set<string>();
       for (const reference of parsed.references) {
+        if (reported.has(reference.path)) continue;
+        reported.add(reference.path);
         const problem = this.referenceProblem(reference.name, reference.row, reference.other === true);
         if (problem) {
           this.fail(path, 'unknown-reference', `Tham chiếu {${reference.path}}: ${problem.vi}`, `Reference {${reference.path}}: ${problem.en}`);
@@ -388,6 +403,10 @@ class Checker {
 
   private checkIndexNode(node: IndexNode, path: string, model: IndexModel): void {
     const method = node.method ?? (node.children ? 'mean' : 'share');
+    if (method === 'share' && node.children) {
+      this.fail(`${path}/method`, 'index-method-mismatch', 'Nút có nút con không thể tính theo "share"; dùng "mean", "pooled" hoặc "source"', 'A node with children cannot use "share"; use "mean", "pooled" or "source"');
+      return;
+    }
     const needsSource = method === 'share' || method === 'source';
     if (needsSource && !node.source) {
       this.fail(`${path}/source`, 'index-method-mismatch', `Phương pháp ${quote(method)} cần câu hỏi nguồn (source)`, `Method ${quote(method)} needs a source question`);
@@ -395,15 +414,14 @@ class Checker {
     if ((method === 'mean' || method === 'pooled') && !node.children) {
       this.fail(`${path}/method`, 'index-method-mismatch', `Phương pháp ${quote(method)} cần các nút con (children)`, `Method ${quote(method)} needs children`);
     }
-    if (method === 'share' && node.children) {
-      this.fail(`${path}/method`, 'index-method-mismatch', 'Nút có nút con không thể tính theo "share"; dùng "mean", "pooled" hoặc "source"', 'A node with children cannot use "share"; use "mean", "pooled" or "source"');
-    }
     if (!node.source) return;
     const values = this.checkIndexSource(node.source, `${path}/source`);
     if (!values) return;
+    const noOpinion = this.noOpinionOf(node.source.question);
     for (const list of ['satisfied', 'excluded'] as const) {
+      const allowed = list === 'excluded' && noOpinion !== undefined ? [...values, noOpinion] : values;
       node[list]?.forEach((value, i) => {
-        if (!values.includes(value)) {
+        if (!allowed.includes(value)) {
           this.fail(`${path}/${list}/${i}`, 'index-unknown-value', `Câu hỏi nguồn không có giá trị ${quote(value)}`, `The source question has no value ${quote(value)}`);
         }
       });
@@ -417,6 +435,11 @@ class Checker {
         'None of the source question\'s answers counts as satisfied: declare satisfied on the node, the index model or the scale',
       );
     }
+  }
+
+  private noOpinionOf(questionName: string): AnswerValue | undefined {
+    const question = this.questionsByName.get(questionName)?.question;
+    return question?.type === 'likert' ? noOpinionValue(question as LikertQuestion) : undefined;
   }
 
   private scaleSatisfied(questionName: string): AnswerValue[] | undefined {

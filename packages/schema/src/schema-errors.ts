@@ -60,15 +60,18 @@ const PATTERN_MESSAGES: Record<string, { code: string; message: LocalizedMessage
 };
 
 const FORMAT_NAMES: Record<string, LocalizedMessage> = {
-  date: message('ngày dạng YYYY-MM-DD', 'a date as YYYY-MM-DD'),
+  date: message('một ngày có thật, dạng YYYY-MM-DD', 'a real calendar date as YYYY-MM-DD'),
   'date-time': message('thời điểm dạng ISO 8601 (YYYY-MM-DDThh:mm:ssZ)', 'an ISO 8601 date-time (YYYY-MM-DDThh:mm:ssZ)'),
   uuid: message('UUID', 'a UUID'),
 };
 
 const join = (values: unknown): string => (Array.isArray(values) ? values.map((v) => quote(v)).join(', ') : quote(values));
 
-/** Turns one ajv error into a located, bilingual error; undefined for errors that only wrap others. */
-function translate(error: SchemaErrorObject): ValidationError | undefined {
+/**
+ * Turns one ajv error into a located, bilingual error; undefined for errors that only wrap others.
+ * `keyRule` is the pattern error behind a propertyNames error, which says what a key should look like.
+ */
+function translate(error: SchemaErrorObject, keyRule?: SchemaErrorObject): ValidationError | undefined {
   const path = error.instancePath;
   const params = error.params;
   const at = (code: string, localized: LocalizedMessage, where = path): ValidationError => ({ path: where, code, message: localized });
@@ -141,12 +144,17 @@ function translate(error: SchemaErrorObject): ValidationError | undefined {
     case 'contains':
       // The only "contains" of the schemas: locales must include Vietnamese.
       return at('missing-vietnamese', message('Danh sách ngôn ngữ phải có tiếng Việt (vi)', 'The locales must include Vietnamese (vi)'));
-    case 'propertyNames':
+    case 'propertyNames': {
+      const known = keyRule ? PATTERN_MESSAGES[String(keyRule.params.pattern)] : undefined;
       return at(
         'invalid-key',
-        message(`Tên khoá ${quote(params.propertyName)} không hợp lệ`, `Invalid key ${quote(params.propertyName)}`),
+        message(
+          `Tên khoá ${quote(params.propertyName)} không hợp lệ${known ? `: ${known.message.vi}` : ''}`,
+          `Invalid key ${quote(params.propertyName)}${known ? `: ${known.message.en}` : ''}`,
+        ),
         `${path}/${escapePointerToken(String(params.propertyName))}`,
       );
+    }
     case 'if':
     case 'not':
       return undefined;
@@ -187,7 +195,8 @@ function alternative(error: SchemaErrorObject, branchErrors: SchemaErrorObject[]
 
 /** Converts the errors of a compiled validator into located bilingual errors, without duplicates. */
 export function translateSchemaErrors(errors: readonly SchemaErrorObject[]): ValidationError[] {
-  const alternatives = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
+  // "contains" reports every item that failed before saying none matched; only its verdict matters.
+  const alternatives = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf' || e.keyword === 'contains');
   const inBranch = (e: SchemaErrorObject, parent: SchemaErrorObject) =>
     e !== parent && e.schemaPath.startsWith(`${parent.schemaPath}/`) && e.instancePath.startsWith(parent.instancePath);
   const result: ValidationError[] = [];
@@ -205,7 +214,8 @@ export function translateSchemaErrors(errors: readonly SchemaErrorObject[]): Val
     if (error.keyword === 'anyOf' || error.keyword === 'oneOf') {
       add(alternative(error, errors.filter((e) => inBranch(e, error))));
     } else {
-      add(translate(error));
+      const keyRule = errors.find((e) => e.propertyName !== undefined && e.propertyName === error.params.propertyName && e.instancePath === error.instancePath);
+      add(translate(error, keyRule));
     }
   }
   return result;

@@ -6,6 +6,7 @@
  * need the expression evaluator and are checked by @sipas/core on top of this.
  */
 import validateResponseSchema from './generated/response-validator.js';
+import { isIsoDate } from './dates.js';
 import { validateWithFragment } from './fragment-validator.js';
 import { toMessage } from './localize.js';
 import { message, quote, type LocalizedMessage } from './messages.js';
@@ -30,17 +31,6 @@ import { escapePointerToken, pointer, toResult, type ValidationError, type Valid
 /** A deliberately loose check: one @, no spaces, a dot in the domain. */
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const TELEPHONE = /^\+?[0-9 ().-]{3,20}$/;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True for a real calendar date written as YYYY-MM-DD. */
-export function isIsoDate(value: string): boolean {
-  const match = DATE.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
 /** True when an answer counts as not given. */
 export function isEmptyAnswer(answer: unknown): boolean {
   if (answer === undefined || answer === null || answer === '') return true;
