@@ -12,6 +12,7 @@ import { isBuiltInType, type QuestionTypeRegistry } from './question-types.js';
 import {
   answerValues,
   asBuiltIn,
+  flattenHierarchy,
   isAnswerable,
   hasOtherOption,
   listQuestions,
@@ -190,7 +191,12 @@ class Checker {
         break;
       case 'dropdown':
         if (builtIn.choices) this.checkChoices(builtIn.choices, `${path}/choices`, builtIn);
-        if (builtIn.choicesFrom) this.checkChoicesFrom(builtIn.choicesFrom, `${path}/choicesFrom`);
+        if (builtIn.choicesFrom) {
+          this.checkChoicesFrom(builtIn.choicesFrom, `${path}/choicesFrom`);
+          if (builtIn.other && flattenHierarchy(this.questionnaire.sipas?.[builtIn.choicesFrom.list]).some((item) => item.id === OTHER_VALUE)) {
+            this.fail(`${path}/other`, 'reserved-choice-value', `Danh sách sipas.${builtIn.choicesFrom.list} có mã "other", trùng với lựa chọn "khác"`, `sipas.${builtIn.choicesFrom.list} has an item "other", which the "other" option also uses`);
+          }
+        }
         break;
       case 'rating':
       case 'likert': {
@@ -224,6 +230,8 @@ class Checker {
       return;
     }
     this.errors.push(...validateWithFragment(question, definition.properties, path, { alsoAllowed: COMMON_QUESTION_PROPERTIES, closed: true }));
+    // Which rules fit a custom type only its author knows; what can be checked here is that they make sense.
+    if (isAnswerable(question)) question.validators?.forEach((validator, v) => this.checkRuleConsistency(validator, `${path}/validators/${v}`));
   }
 
   private checkChoices(choices: Choice[], path: string, question: BuiltInQuestion): void {
@@ -256,7 +264,7 @@ class Checker {
   private checkScaleRef(ref: string | Scale, path: string): Scale | undefined {
     const scale = resolveScale(this.questionnaire, ref);
     if (!scale) {
-      const available = [...Object.keys(STANDARD_SCALES), ...Object.keys(this.questionnaire.scales ?? {})].join(', ');
+      const available = [...new Set([...Object.keys(STANDARD_SCALES), ...Object.keys(this.questionnaire.scales ?? {})])].join(', ');
       this.fail(path, 'unknown-scale', `Thang đo ${quote(ref)} không tồn tại (có: ${available})`, `Unknown scale ${quote(ref)} (available: ${available})`);
     } else if (typeof ref !== 'string') {
       this.checkScale(scale, path);
@@ -284,6 +292,12 @@ class Checker {
       );
       return;
     }
+    if (validator.type === 'range') this.checkRangeBounds(validator, inputType === 'date' ? 'date' : 'number', path);
+    this.checkRuleConsistency(validator, path);
+  }
+
+  /** A pattern that compiles and bounds in order. */
+  private checkRuleConsistency(validator: Validator, path: string): void {
     if (validator.type === 'pattern') {
       try {
         new RegExp(validator.pattern, 'u');
@@ -291,7 +305,6 @@ class Checker {
         this.fail(`${path}/pattern`, 'invalid-pattern', 'Biểu thức chính quy không hợp lệ', 'Not a valid regular expression');
       }
     }
-    if (validator.type === 'range') this.checkRangeBounds(validator, inputType === 'date' ? 'date' : 'number', path);
     if ('min' in validator && 'max' in validator && validator.min !== undefined && validator.max !== undefined && validator.min > validator.max) {
       this.fail(path, 'invalid-range', `Giá trị nhỏ nhất ${quote(validator.min)} lớn hơn giá trị lớn nhất ${quote(validator.max)}`, `The minimum ${quote(validator.min)} is above the maximum ${quote(validator.max)}`);
     }
@@ -328,15 +341,15 @@ class Checker {
     });
     for (const { question, path } of this.questions) {
       take(question, path);
+      if (isAnswerable(question)) {
+        question.validators?.forEach((validator, v) => {
+          if (validator.type === 'expression') found.push({ source: validator.expression, path: `${path}/validators/${v}/expression` });
+        });
+      }
       const builtIn = asBuiltIn(question);
       if (!builtIn) continue;
       if ('choices' in builtIn) builtIn.choices?.forEach((choice, c) => take(choice, `${path}/choices/${c}`));
       if (builtIn.type === 'likert') builtIn.rows.forEach((row, r) => take(row, `${path}/rows/${r}`));
-      if (builtIn.type !== 'info') {
-        builtIn.validators?.forEach((validator, v) => {
-          if (validator.type === 'expression') found.push({ source: validator.expression, path: `${path}/validators/${v}/expression` });
-        });
-      }
     }
     return found;
   }
@@ -407,12 +420,17 @@ class Checker {
       this.fail(`${path}/method`, 'index-method-mismatch', 'Nút có nút con không thể tính theo "share"; dùng "mean", "pooled" hoặc "source"', 'A node with children cannot use "share"; use "mean", "pooled" or "source"');
       return;
     }
-    const needsSource = method === 'share' || method === 'source';
-    if (needsSource && !node.source) {
-      this.fail(`${path}/source`, 'index-method-mismatch', `Phương pháp ${quote(method)} cần câu hỏi nguồn (source)`, `Method ${quote(method)} needs a source question`);
-    }
     if ((method === 'mean' || method === 'pooled') && !node.children) {
       this.fail(`${path}/method`, 'index-method-mismatch', `Phương pháp ${quote(method)} cần các nút con (children)`, `Method ${quote(method)} needs children`);
+      return;
+    }
+    const needsSource = method === 'share' || method === 'source';
+    if (!needsSource && node.source) {
+      this.fail(`${path}/source`, 'index-method-mismatch', `Phương pháp ${quote(method)} tính từ các nút con, không dùng câu hỏi nguồn; dùng "source" để lấy câu hỏi hài lòng riêng của nút`, `Method ${quote(method)} works from the children and takes no source; use "source" for the node's own satisfaction question`);
+      return;
+    }
+    if (needsSource && !node.source) {
+      this.fail(`${path}/source`, 'index-method-mismatch', `Phương pháp ${quote(method)} cần câu hỏi nguồn (source)`, `Method ${quote(method)} needs a source question`);
     }
     if (!node.source) return;
     const values = this.checkIndexSource(node.source, `${path}/source`);

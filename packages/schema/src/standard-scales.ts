@@ -2,7 +2,7 @@ import type { Scale } from './types.js';
 
 /**
  * The answer scales every questionnaire can name without declaring them (SIPAS-DOMAIN §2.4, §3.3, §7.3).
- * Values are ordered from the least to the most favourable level.
+ * Levels are listed in the order they are shown; satisfaction scales run from the least to the most favourable.
  */
 export const STANDARD_SCALES: Readonly<Record<string, Scale>> = {
   'satisfaction-5': {

@@ -103,6 +103,18 @@ class ResponseChecker {
         ));
       }
     }
+    for (const { question } of this.byName.values()) {
+      const builtIn = asBuiltIn(question);
+      if (builtIn?.type !== 'dropdown' || !builtIn.choicesFrom) continue;
+      const field = builtIn.choicesFrom.list === 'units' ? 'unit' : 'serviceField';
+      const chosen = response.answers[builtIn.name];
+      if (chosen !== undefined && response[field] !== undefined && chosen !== response[field]) {
+        this.fail(`/${field}`, 'unit-mismatch', message(
+          `${field} là ${quote(response[field])} nhưng câu ${quote(builtIn.name)} chọn ${quote(chosen)}`,
+          `${field} is ${quote(response[field])} but ${quote(builtIn.name)} chose ${quote(chosen)}`,
+        ));
+      }
+    }
     if (response.startedAt && Date.parse(response.startedAt) > Date.parse(response.submittedAt)) {
       this.fail('/startedAt', 'time-order', message('Thời điểm bắt đầu sau thời điểm gửi', 'Started after it was submitted'));
     }
@@ -189,9 +201,12 @@ class ResponseChecker {
         this.checkLikertAnswer(question, answer, values, path);
         break;
     }
-    if (!this.errors.some((e) => e.path.startsWith(path))) {
-      question.validators?.forEach((validator) => this.checkRule(validator, answer, path));
-    }
+    if (!this.hasErrorAt(path)) question.validators?.forEach((validator) => this.checkRule(validator, answer, path));
+  }
+
+  /** True when an error was already reported for this answer or inside it. */
+  private hasErrorAt(path: string): boolean {
+    return this.errors.some((e) => e.path === path || e.path.startsWith(`${path}/`));
   }
 
   private checkTextAnswer(inputType: string, answer: Answer, path: string): void {
@@ -265,6 +280,7 @@ class ResponseChecker {
     }
     if (definition.answer) this.errors.push(...validateWithFragment(answer, definition.answer, path));
     else if (typeof answer === 'object') this.wrongType(path, message('chữ, số hoặc true/false', 'text, a number or true/false'));
+    if (!this.hasErrorAt(path) && isAnswerable(question)) question.validators?.forEach((validator) => this.checkRule(validator, answer, path));
   }
 
   /** The rules a single answer can be checked against without evaluating expressions. */

@@ -99,7 +99,21 @@ describe('validateResponse', () => {
         });
       collect(sipas2640.sipas!.units!.items);
       assert.ok(unitIds.length >= 3);
-      for (const id of unitIds) assert.deepEqual(check2640((r) => (r.unit = id)).errors, [], id);
+      for (const id of unitIds) {
+        const result = check2640((r) => {
+          r.unit = id;
+          delete r.answers.agency_unit;
+        });
+        assert.deepEqual(result.errors, [], id);
+      }
+    });
+
+    it('should reject a unit that differs from the one chosen in the agency question', () => {
+      const result = check2640((r) => {
+        r.unit = sipas2640.sipas!.units!.items[0]!.id;
+        r.answers.agency_unit = 'somewhere-else';
+      });
+      expectError(result, 'unit-mismatch', '/unit');
     });
 
     it('should reject a start after the submission', () => {
