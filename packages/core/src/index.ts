@@ -1,1 +1,14 @@
-export {};
+export { createForm, Form, QuestionnaireLoadError, type FieldError, type FormChange, type FormListener, type FormOptions } from './form/form.js';
+export { displayAnswer, valueLabel } from './form/display.js';
+export { createResponseId } from './form/response-id.js';
+export { checkResponse, type CheckResponseOptions } from './check-response.js';
+export {
+  coreTypes,
+  createTypeRegistry,
+  defineQuestionType,
+  CoreTypeRegistry,
+  type AnswerContext,
+  type AnswerProblem,
+  type QuestionTypeDefinition,
+  type RegisteredQuestionType,
+} from './question-types/index.js';

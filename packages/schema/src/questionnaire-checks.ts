@@ -59,6 +59,8 @@ class Checker {
     this.checkPeriod();
     for (const located of this.questions) this.checkQuestion(located);
     this.checkExpressions();
+    // With a repeated name a reference is ambiguous; the duplicate is reported and cycles wait for the fix.
+    if (!this.errors.some((e) => e.code === 'duplicate-name')) this.checkDependencyCycles();
     const index = this.questionnaire.sipas?.index;
     if (index) this.checkIndexModel(index);
     return this.errors;
@@ -372,6 +374,66 @@ class Checker {
         }
       }
     }
+  }
+
+  /**
+   * Whether a question is shown, enabled or required may depend on other answers, but never, even
+   * through a chain, on its own: the engine could not settle such a form. Edges run from a question
+   * to the questions named by its own conditions and those of its section, page, choices and rows.
+   */
+  private checkDependencyCycles(): void {
+    const edges = new Map<string, { target: string; path: string }[]>();
+    const conditionsOf = (holder: object, path: string) =>
+      (['visibleIf', 'enableIf', 'requiredIf'] as const).flatMap((key) => {
+        const source = (holder as Record<string, unknown>)[key];
+        return typeof source === 'string' ? [{ source, path: `${path}/${key}` }] : [];
+      });
+    for (const { question, path } of this.questions) {
+      const located = this.questionsByName.get(question.name)!;
+      const pageIndex = this.questionnaire.pages.indexOf(located.page);
+      const sectionIndex = located.page.sections.indexOf(located.section);
+      const conditions = [
+        ...conditionsOf(question, path),
+        ...conditionsOf(located.section, pointer('pages', pageIndex, 'sections', sectionIndex)),
+        ...conditionsOf(located.page, pointer('pages', pageIndex)),
+      ];
+      const builtIn = asBuiltIn(question);
+      if (builtIn && 'choices' in builtIn) builtIn.choices?.forEach((choice, c) => conditions.push(...conditionsOf(choice, `${path}/choices/${c}`)));
+      if (builtIn?.type === 'likert') builtIn.rows.forEach((row, r) => conditions.push(...conditionsOf(row, `${path}/rows/${r}`)));
+      const targets: { target: string; path: string }[] = [];
+      for (const condition of conditions) {
+        const parsed = parseExpression(condition.source);
+        if (!parsed.ok) continue;
+        for (const reference of parsed.references) {
+          if (this.questionsByName.has(reference.name)) targets.push({ target: reference.name, path: condition.path });
+        }
+      }
+      edges.set(question.name, targets);
+    }
+    const state = new Map<string, 'visiting' | 'done'>();
+    const trail: { name: string; path: string }[] = [];
+    const reported = new Set<string>();
+    const visit = (name: string) => {
+      state.set(name, 'visiting');
+      for (const edge of edges.get(name) ?? []) {
+        trail.push({ name, path: edge.path });
+        if (state.get(edge.target) === 'visiting') {
+          const start = trail.findIndex((step) => step.name === edge.target);
+          const cycle = trail.slice(start);
+          const key = cycle.map((step) => step.name).sort().join(' ');
+          if (!reported.has(key)) {
+            reported.add(key);
+            const chain = [...cycle.map((step) => step.name), edge.target].join(' → ');
+            this.fail(cycle[0]!.path, 'dependency-cycle', `Vòng phụ thuộc giữa các điều kiện: ${chain}`, `The conditions depend on each other in a circle: ${chain}`);
+          }
+        } else if (!state.has(edge.target)) {
+          visit(edge.target);
+        }
+        trail.pop();
+      }
+      state.set(name, 'done');
+    };
+    for (const name of edges.keys()) if (!state.has(name)) visit(name);
   }
 
   private referenceProblem(name: string, row: string | undefined, other: boolean): { vi: string; en: string } | undefined {

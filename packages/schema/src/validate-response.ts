@@ -120,7 +120,7 @@ class ResponseChecker {
     }
   }
 
-  private checkAnswer(key: string, answer: Answer): void {
+  checkAnswer(key: string, answer: Answer): void {
     const path = pointer('answers', key);
     if (key.endsWith(OTHER_SUFFIX)) {
       this.checkOtherText(key.slice(0, -OTHER_SUFFIX.length), answer, path);
@@ -367,6 +367,23 @@ class ResponseChecker {
       }
     });
   }
+}
+
+/**
+ * Checks one answer (or the text of an "other" option, under `<name>-other`) against its question:
+ * type, choices, scale levels, rows and the rules that need no expression. `answers` gives the
+ * other answers of the response, which an "other" text needs. Errors are located under /answers.
+ */
+export function validateAnswer(
+  questionnaire: Questionnaire,
+  key: string,
+  answer: Answer,
+  answers: Record<string, Answer> = { [key]: answer },
+  options: ValidateOptions = {},
+): ValidationError[] {
+  const checker = new ResponseChecker(questionnaire, { answers } as Response, options);
+  checker.checkAnswer(key, answer);
+  return checker.errors;
 }
 
 /**

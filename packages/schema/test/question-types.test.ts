@@ -59,7 +59,7 @@ describe('custom question types', () => {
     assert.deepEqual(located({ type: 'faces' }), [['required', `${at}/levels`]]);
     assert.deepEqual(located({ type: 'faces', levels: 3, colour: 'red' }), [['unknown-property', `${at}/colour`]]);
     assert.deepEqual(located({ type: 'faces', levels: 3, labels: [{ en: 'sad' }] }), [['missing-vietnamese', `${at}/labels/0/vi`]]);
-    assert.deepEqual(located({ type: 'faces', levels: 3, required: true, visibleIf: '{mood} empty', code: 'M1' }), []);
+    assert.deepEqual(located({ type: 'faces', levels: 3, required: true, visibleIf: "{channel} = 'kiosk'", code: 'M1' }), []);
   });
 
   it('should refuse index satisfied values the type cannot produce', () => {

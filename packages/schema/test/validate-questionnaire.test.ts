@@ -48,3 +48,39 @@ describe('validateQuestionnaire details', () => {
     assert.match(error!.message.en, /Level 2 is repeated/);
   });
 });
+
+describe('dependency cycles', () => {
+  const questionnaire = (questions: Record<string, unknown>[], pageVisibleIf?: string) =>
+    ({
+      formatVersion: '1.0',
+      id: 'cycles',
+      title: 'Vòng',
+      pages: [{ name: 'p1', ...(pageVisibleIf ? { visibleIf: pageVisibleIf } : {}), sections: [{ name: 's1', questions }] }],
+    }) as unknown as Questionnaire;
+  const yesNo = (name: string, extra: Record<string, unknown> = {}) => ({ type: 'boolean', name, title: name, ...extra });
+
+  it('should accept conditions that form a chain', () => {
+    assert.deepEqual(codes(questionnaire([yesNo('a'), yesNo('b', { visibleIf: '{a} = true' }), yesNo('c', { enableIf: '{a} = true and {b} = true' })])), []);
+  });
+
+  it('should locate a question whose condition names itself', () => {
+    assert.deepEqual(codes(questionnaire([yesNo('a', { requiredIf: '{a} empty' })])), [['dependency-cycle', '/pages/0/sections/0/questions/0/requiredIf']]);
+  });
+
+  it('should locate a circle through several questions once, with the chain in the message', () => {
+    const result = validateQuestionnaire(
+      questionnaire([yesNo('a', { visibleIf: '{c} = true' }), yesNo('b', { visibleIf: '{a} = true' }), yesNo('c', { enableIf: '{b} = true' })]),
+    );
+    assert.deepEqual(result.errors.map((e) => [e.code, e.path]), [['dependency-cycle', '/pages/0/sections/0/questions/0/visibleIf']]);
+    assert.match(result.errors[0]!.message.en, /a → c → b → a/);
+  });
+
+  it('should see a circle through the page that holds the question', () => {
+    assert.deepEqual(codes(questionnaire([yesNo('a'), yesNo('b')], '{b} = true')), [['dependency-cycle', '/pages/0/visibleIf']]);
+  });
+
+  it('should not count expression rules, which may read their own answer', () => {
+    const age = { type: 'text', name: 'age', title: 'Tuổi', inputType: 'number', validators: [{ type: 'expression', expression: '{age} >= 18', message: 'Từ 18 tuổi' }] };
+    assert.deepEqual(codes(questionnaire([age])), []);
+  });
+});

@@ -1,0 +1,18 @@
+import { Serializer, FunctionFactory } from 'survey-core';
+const show = (cls, re) => console.log(cls, Serializer.getPropertiesByObj ? '' : '', Serializer.findClass(cls) ? Serializer.getProperties(cls).map(p=>p.name + (p.defaultValue!==undefined?'='+JSON.stringify(p.defaultValue):'')).filter(n=>!re||re.test(n)).join(' ') : 'NO CLASS');
+show('survey', /progress|number|clear|cookie|locale|title|desc|mode|check|widthMode|firstPage|showTitle/i);
+show('question', /required|visible|enable|valid|title|desc|name|comment|read/i);
+show('text');
+show('comment', /rows|place|max|auto|allow/i);
+show('checkbox', /none|other|select|col|choices|comment|all|separate|store|refuse|dontknow/i);
+show('radiogroup', /none|other|col|choices|comment|clear|separate|store/i);
+show('dropdown', /search|place|other|choices|none|lazy|allowClear/i);
+show('rating', /rate|display|min|max|scale|smiley|color|auto/i);
+show('matrix', /row|col|required|all|each|cell|hide/i);
+show('boolean', /label|value|swap|render/i);
+show('html');
+show('itemvalue');
+show('panel');
+show('page');
+show('numericvalidator'); show('textvalidator'); show('regexvalidator'); show('answercountvalidator'); show('expressionvalidator'); show('emailvalidator');
+console.log(Object.keys(FunctionFactory.Instance.functionHash || {}).join(' '));
