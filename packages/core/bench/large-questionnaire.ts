@@ -19,9 +19,9 @@ export function largeQuestionnaire({ pages = 10, perPage = 30, conditions = 100 
     else question = { type: 'likert', name, title: `Câu ${i + 1}: lưới`, scale: 'satisfaction-5', rows: ['r1', 'r2', 'r3'].map((r) => ({ value: r, text: `Hàng ${r}` })) };
     questions.push(question);
   }
-  let made = 0;
-  for (let i = every; i < total && made < conditions; i += every, made++) {
-    const source = questions[i - 1 - (i % 3)]!;
+  for (let made = 0; made < conditions && 1 + made * every < total; made++) {
+    const i = 1 + made * every;
+    const source = questions[Math.max(0, i - 1 - (i % 3))]!;
     const condition =
       source.type === 'rating' ? `{${source.name}} <= 3`
         : source.type === 'boolean' ? `{${source.name}} = true`

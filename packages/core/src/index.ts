@@ -12,3 +12,12 @@ export {
   type QuestionTypeDefinition,
   type RegisteredQuestionType,
 } from './question-types/index.js';
+export {
+  compileExpression,
+  evaluate,
+  evaluateCondition,
+  ExpressionCompileError,
+  type CompiledExpression,
+  type EvaluateOptions,
+  type ExpressionValues,
+} from './expression/evaluate.js';

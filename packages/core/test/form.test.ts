@@ -296,7 +296,7 @@ describe('createForm', () => {
     it('should produce a response the format and the logic accept', () => {
       const form = createForm(counter3, { channel: 'kiosk', now: fixedNow });
       form.setValue('overall', 1);
-      form.setValue('why', 'Chờ lâu');
+      form.setValue('reason', 'Chờ lâu');
       const response = form.toResponse();
       assert.match(response.responseId, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
       assert.equal(response.submittedAt, '2024-05-17T08:00:00.000Z');

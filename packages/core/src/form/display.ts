@@ -60,5 +60,6 @@ export function displayAnswer(questionnaire: Questionnaire, question: Question, 
   if (typeof answer === 'object') {
     return Object.entries(answer).map(([row, value]) => `${row}: ${valueLabel(questionnaire, question, value, locale)}`).join(', ');
   }
+  if (typeof answer === 'boolean') return uiText(answer ? 'yes' : 'no', locale);
   return valueLabel(questionnaire, question, answer, locale, otherText);
 }
