@@ -5,7 +5,7 @@
  * are data), and the expression rules.
  */
 import { message, quote, validateResponse, type Questionnaire, type Response, type ValidationResult } from '@sipas/schema';
-import { createForm } from './form/form.js';
+import { Form } from './form/form.js';
 import type { CoreTypeRegistry } from './question-types/index.js';
 
 export interface CheckResponseOptions {
@@ -16,7 +16,7 @@ export function checkResponse(questionnaire: Questionnaire, response: unknown, o
   const checked = validateResponse(questionnaire, response, options.types ? { types: options.types.schemas } : {});
   if (!checked.valid) return checked;
   const { answers, channel, unit, serviceField, locale } = response as Response;
-  const form = createForm(questionnaire, { data: answers, channel, unit, serviceField, locale, ...(options.types ? { types: options.types } : {}) });
+  const form = new Form(questionnaire, { data: answers, channel, unit, serviceField, locale, ...(options.types ? { types: options.types } : {}) });
   const errors = [];
   if (questionnaire.settings?.clearHiddenValues !== 'never') {
     for (const key of Object.keys(answers)) {

@@ -1,4 +1,5 @@
-export { createForm, Form, QuestionnaireLoadError, type FieldError, type FormChange, type FormListener, type FormOptions } from './form/form.js';
+export { createForm } from './form/create-form.js';
+export { Form, QuestionnaireLoadError, type FieldError, type FormChange, type FormListener, type FormOptions } from './form/form.js';
 export { displayAnswer, valueLabel } from './form/display.js';
 export { createResponseId } from './form/response-id.js';
 export { checkResponse, type CheckResponseOptions } from './check-response.js';

@@ -42,7 +42,7 @@ export type {
   Validator,
   ValidatorType,
 } from './types.js';
-export { BUILT_IN_QUESTION_TYPES, CHANNELS, FORMAT_VERSION } from './types.js';
+export { BUILT_IN_QUESTION_TYPES, CHANNELS, FORMAT_VERSION, isBuiltInType } from './types.js';
 export type { BinaryOperator, ExpressionNode, UnaryOperator, VariableNode } from './expression/ast.js';
 export { parseExpression, type ParseResult } from './expression/parser.js';
 export { EXPRESSION_FUNCTIONS, type FunctionSignature } from './expression/functions.js';
@@ -50,9 +50,11 @@ export { message, quote, type LocalizedMessage, type MessageLanguage } from './m
 export { localize, toMessage } from './localize.js';
 export { pointer, type ValidationError, type ValidationResult } from './validation-result.js';
 export { validateQuestionnaire, isValidQuestionnaire, type ValidateOptions } from './validate-questionnaire.js';
-export { validateResponse, validateAnswer, isEmptyAnswer } from './validate-response.js';
+export { checkLogic } from './logic-checks.js';
+export { validateResponse, validateAnswer } from './validate-response.js';
+export { checkAnswer, isEmptyAnswer, type CustomAnswerCheck } from './answer-checks.js';
 export { isIsoDate } from './dates.js';
-export { QuestionTypeError, QuestionTypeRegistry, questionTypes, isBuiltInType, type QuestionTypeSchema } from './question-types.js';
+export { QuestionTypeError, QuestionTypeRegistry, questionTypes, type QuestionTypeSchema } from './question-types.js';
 export { checkFragment, validateWithFragment, type SchemaFragment } from './fragment-validator.js';
 export { COMMON_QUESTION_PROPERTIES } from './questionnaire-checks.js';
 export {

@@ -1,6 +1,6 @@
 import { checkFragment, type SchemaFragment } from './fragment-validator.js';
 import { message, quote, type LocalizedMessage } from './messages.js';
-import { BUILT_IN_QUESTION_TYPES, type AnswerValue, type Question } from './types.js';
+import { BUILT_IN_QUESTION_TYPES, isBuiltInType, type AnswerValue, type Question } from './types.js';
 
 /**
  * What the format needs to know of a custom question type (D6): the schema fragment of its own
@@ -87,4 +87,4 @@ export class QuestionTypeRegistry {
 /** The registry used when a caller passes none: what the page or process has registered. */
 export const questionTypes = new QuestionTypeRegistry();
 
-export const isBuiltInType = (type: string): boolean => (BUILT_IN_QUESTION_TYPES as readonly string[]).includes(type);
+export { isBuiltInType };

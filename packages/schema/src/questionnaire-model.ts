@@ -1,7 +1,7 @@
 /** Read-only helpers over a questionnaire that validators, the engine and the index share. */
-import { isBuiltInType } from './question-types.js';
 import { NONE_VALUE, NO_OPINION_VALUE, OTHER_VALUE, STANDARD_SCALES } from './standard-scales.js';
 import { pointer } from './validation-result.js';
+import { isBuiltInType } from './types.js';
 import type {
   AnswerValue,
   BuiltInQuestion,

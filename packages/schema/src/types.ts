@@ -174,6 +174,9 @@ export const BUILT_IN_QUESTION_TYPES: readonly BuiltInQuestionType[] = [
   'info',
 ];
 
+/** True for the nine types of the format; any other type must be registered. */
+export const isBuiltInType = (type: string): boolean => (BUILT_IN_QUESTION_TYPES as readonly string[]).includes(type);
+
 export interface Section {
   name: string;
   title?: LocalizedString;

@@ -62,11 +62,18 @@ describe('parseExpression', () => {
 
   describe('literals', () => {
     it('should read numbers, strings in either quote, booleans, null and arrays', () => {
-      assert.equal(shape(parse("[1, 2.5, .5, 1e3, 'a', \"b\", true, FALSE, null]")), '[1,2.5,0.5,1000,"a","b",true,false,null]');
+      assert.equal(shape(parse("[1, 2.5, .5, 1e3, 'a', \"b\", true, FALSE, null, -2]")), '[1,2.5,0.5,1000,"a","b",true,false,null,-2]');
     });
 
-    it('should keep escaped quotes inside strings', () => {
+    it('should keep escaped quotes inside strings and any other backslash as it is', () => {
       assert.equal(shape(parse("'it\\'s'")), '"it\'s"');
+      assert.equal(shape(parse("'say \\\"hi\\\"'")), '"say \\"hi\\""');
+      assert.equal(shape(parse("'a\\b'")), '"a\\\\b"');
+    });
+
+    it('should read only lower-case null as null: SurveyJS reads NULL as text', () => {
+      assert.equal(shape(parse('{a} = null')), '({a} = null)');
+      assert.match(syntaxError('{a} = NULL').message.en, /Unknown word "NULL"/);
     });
   });
 
@@ -103,8 +110,27 @@ describe('parseExpression', () => {
       assert.equal(shape(parse('{a} empty and {b} notempty')), '((empty {a}) and (notempty {b}))');
     });
 
-    it('should read unary minus and plus', () => {
-      assert.equal(shape(parse('-{a} < +2 - -1')), '((negate {a}) < (2 - (negate 1)))');
+    it('should read unary minus and plus, and a minus written against a number as part of it', () => {
+      assert.equal(shape(parse('-{a} < +2 - -1')), '((negate {a}) < (2 - -1))');
+      assert.equal(shape(parse('- 1')), '(negate 1)');
+      assert.equal(shape(parse('--1')), '(negate -1)');
+      assert.equal(shape(parse('-1 empty')), '(empty -1)');
+    });
+
+    it('should group like SurveyJS: ! and empty bind to one operand, membership tighter than arithmetic', () => {
+      assert.equal(shape(parse('!{a} = 1')), '((not {a}) = 1)');
+      assert.equal(shape(parse('not {a} = 1')), '(not ({a} = 1))');
+      assert.equal(shape(parse('!{a} empty')), '(not (empty {a}))');
+      assert.equal(shape(parse('!!{a} contains 1')), '((not (not {a})) contains 1)');
+      assert.equal(shape(parse('{a} + {b} empty')), '({a} + (empty {b}))');
+      assert.equal(shape(parse('{a} + 1 contains 2 * 3')), '({a} + ((1 contains 2) * 3))');
+      assert.equal(shape(parse("{a} contains 'x' = true")), '(({a} contains "x") = true)');
+      assert.equal(shape(parse('{a} = !{b}')), '({a} = (not {b}))');
+    });
+
+    it('should allow one membership operator per operand, like comparisons', () => {
+      assert.match(syntaxError('{a} contains 1 contains 2').message.en, /Unexpected "contains"/);
+      assert.match(syntaxError('{a} empty empty').message.en, /Unexpected "empty"/);
     });
 
     it('should keep left associativity of arithmetic', () => {

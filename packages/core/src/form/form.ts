@@ -14,8 +14,8 @@ import {
   OTHER_VALUE,
   quote,
   toMessage,
-  validateAnswer,
-  validateQuestionnaire,
+  checkAnswer,
+  checkLogic,
   type Answer,
   type Channel,
   type LocalizedMessage,
@@ -128,8 +128,10 @@ export class Form {
 
   constructor(questionnaire: Questionnaire, options: FormOptions = {}) {
     this.types = options.types ?? coreTypes;
-    const checked = validateQuestionnaire(questionnaire, { types: this.types.schemas });
-    if (!checked.valid) throw new QuestionnaireLoadError(checked.errors);
+    // The full JSON Schema check is createForm's (create-form.ts); the runtime, which receives
+    // questionnaires validated at publication, still refuses logic it could not run.
+    const logicErrors = checkLogic(questionnaire);
+    if (logicErrors.length > 0) throw new QuestionnaireLoadError(logicErrors);
     const unknownTypes = listQuestions(questionnaire).filter(({ question }) => !this.types.has(question.type));
     if (unknownTypes.length > 0) {
       throw new QuestionnaireLoadError(
@@ -467,9 +469,9 @@ export class Form {
         return [{ code: 'required', message: uiMessage('requiredRows') }];
       }
     }
-    const problems: FieldError[] = validateAnswer(this.questionnaire, name, value!, this.values, { types: this.types.schemas }).map(({ code, message: text }) => ({ code, message: text }));
+    const problems: FieldError[] = checkAnswer(this.questionnaire, name, value!, this.values, this.customAnswerCheck).map(({ code, message: text }) => ({ code, message: text }));
     if (problems.length > 0) return problems;
-    problems.push(...type.validate(value!, context));
+    if (asBuiltIn(question)) problems.push(...type.validate(value!, context));
     for (const rule of state.validators) {
       if (!rule.expression.test(this.scope, { now: this.now() })) problems.push({ code: 'validation-rule', message: rule.message });
     }
@@ -479,6 +481,12 @@ export class Form {
     }
     return problems;
   }
+
+  /** Answers of custom types are checked by their registered semantics. */
+  private readonly customAnswerCheck = (question: Question, answer: Answer, path: string): ValidationError[] | undefined => {
+    const type = this.types.get(question.type);
+    return type?.validate(answer, { questionnaire: this.questionnaire, question }).map((problem) => ({ path, ...problem }));
+  };
 
   /** Errors currently shown for a question (after validate, next or complete). */
   errorsOf(name: string): FieldError[] {
@@ -658,9 +666,5 @@ export class Form {
   }
 }
 
-/** Loads a questionnaire into a live form; throws QuestionnaireLoadError (located errors) when it is invalid. */
-export function createForm(questionnaire: Questionnaire, options: FormOptions = {}): Form {
-  return new Form(questionnaire, options);
-}
 
 

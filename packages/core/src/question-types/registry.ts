@@ -16,6 +16,7 @@ import {
   type Question,
   type Questionnaire,
   type QuestionTypeSchema,
+  validateWithFragment,
 } from '@sipas/schema';
 
 /** A problem with one answer, in both languages. */
@@ -60,6 +61,19 @@ const defaultEmpty = (value: Answer | undefined) => isEmptyAnswer(value);
 const keepAsIs = (value: unknown) => (value === undefined || value === null ? undefined : (value as Answer));
 const noProblems = () => [];
 
+/** A custom answer must match the type's answer fragment (a scalar without one), then pass its own check. */
+function customValidation(definition: QuestionTypeDefinition): RegisteredQuestionType['validate'] {
+  const answerFragment = definition.schema?.answer;
+  return (value, context) => {
+    const shape = answerFragment
+      ? validateWithFragment(value, answerFragment).map(({ code, message: text }) => ({ code, message: text }))
+      : typeof value === 'object' && value !== null
+        ? [{ code: 'answer-type', message: message('Câu trả lời phải là chữ, số hoặc true/false', 'The answer must be text, a number or true/false') }]
+        : [];
+    return shape.length > 0 ? shape : (definition.validate?.(value, context) ?? []);
+  };
+}
+
 export class CoreTypeRegistry {
   private readonly types = new Map<string, RegisteredQuestionType>();
   private readonly schemaRegistry: typeof questionTypes;
@@ -87,7 +101,7 @@ export class CoreTypeRegistry {
       answerable: definition.answerable ?? true,
       isEmpty: definition.isEmpty ?? defaultEmpty,
       normalize: definition.normalize ?? keepAsIs,
-      validate: definition.validate ?? noProblems,
+      validate: isBuiltInType(type) ? (definition.validate ?? noProblems) : customValidation(definition),
     };
     this.types.set(type, registered);
     return registered;

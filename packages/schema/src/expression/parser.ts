@@ -23,6 +23,13 @@ const COMPARISONS: Readonly<Record<string, BinaryOperator>> = {
   greater: '>',
   '>=': '>=',
   greaterorequal: '>=',
+};
+
+/**
+ * Spellings of the membership operators. SurveyJS binds them tighter than arithmetic (its grammar
+ * reads `{a} + 1 contains 2` as `{a} + (1 contains 2)`), so they have their own level below.
+ */
+const MEMBERSHIPS: Readonly<Record<string, BinaryOperator>> = {
   contains: 'contains',
   contain: 'contains',
   notcontains: 'notcontains',
@@ -34,9 +41,14 @@ const COMPARISONS: Readonly<Record<string, BinaryOperator>> = {
 /** `{name}`, `{name.row}` or `{name-other}`; names as in the format (a letter, then letters, digits, _). */
 const VARIABLE = /^([A-Za-z][A-Za-z0-9_]*)(?:\.([A-Za-z][A-Za-z0-9_]*)|(-other))?$/;
 
-const RESERVED_WORDS = new Set(['and', 'or', 'not', 'true', 'false', 'null', 'empty', 'notempty', ...Object.keys(COMPARISONS)]);
+const RESERVED_WORDS = new Set(['and', 'or', 'not', 'true', 'false', 'empty', 'notempty', ...Object.keys(COMPARISONS), ...Object.keys(MEMBERSHIPS)]);
 
-/** Recursive-descent parser over the token list; precedence from loosest: or, and, not, comparison, + -, * / %, unary minus. */
+/**
+ * Recursive-descent parser over the token list. Precedence from loosest: or, and, `not`,
+ * comparison, + -, * / %, membership (contains, anyof…), prefix `!` and `-`, postfix empty and
+ * notempty, operands. Everything SurveyJS also accepts is grouped the way its grammar groups it
+ * (docs/expressions.md, decision 0012).
+ */
 class Parser {
   private position = 0;
   readonly references: VariableNode[] = [];
@@ -110,9 +122,10 @@ class Parser {
     return left;
   }
 
+  /** `not` (our own word; SurveyJS has none) negates a whole comparison: `not {a} = 1`. */
   private parseNot(): ExpressionNode {
     const token = this.peek();
-    if (this.isWord(token, 'not') || this.isSymbol(token, '!')) {
+    if (this.isWord(token, 'not')) {
       this.advance();
       const operand = this.parseNot();
       return { kind: 'unary', operator: 'not', operand, start: token.start, end: operand.end };
@@ -120,31 +133,19 @@ class Parser {
     return this.parseComparison();
   }
 
-  private comparisonOperator(token: Token): BinaryOperator | undefined {
+  private operatorIn(table: Readonly<Record<string, BinaryOperator>>, token: Token): BinaryOperator | undefined {
     if (token.type !== 'symbol' && token.type !== 'word') return undefined;
     const key = token.type === 'word' ? token.text.toLowerCase() : token.text;
-    return Object.hasOwn(COMPARISONS, key) ? COMPARISONS[key] : undefined;
+    return Object.hasOwn(table, key) ? table[key] : undefined;
   }
 
   private parseComparison(): ExpressionNode {
-    const left = this.parseEmptiness();
-    const operator = this.comparisonOperator(this.peek());
+    const left = this.parseAdditive();
+    const operator = this.operatorIn(COMPARISONS, this.peek());
     if (!operator) return left;
     this.advance();
-    const right = this.parseEmptiness();
+    const right = this.parseAdditive();
     return { kind: 'binary', operator, left, right, start: left.start, end: right.end };
-  }
-
-  /** Postfix `empty` / `notempty`: `{a} empty`. */
-  private parseEmptiness(): ExpressionNode {
-    const operand = this.parseAdditive();
-    const token = this.peek();
-    if (this.isWord(token, 'empty', 'notempty')) {
-      this.advance();
-      const operator = token.text.toLowerCase() === 'empty' ? 'empty' : 'notempty';
-      return { kind: 'unary', operator, operand, start: operand.start, end: token.end };
-    }
-    return operand;
   }
 
   private parseAdditive(): ExpressionNode {
@@ -158,27 +159,65 @@ class Parser {
   }
 
   private parseMultiplicative(): ExpressionNode {
-    let left = this.parseUnary();
+    let left = this.parseMembership();
     while (this.isSymbol(this.peek(), '*', '/', '%')) {
       const operator = this.advance().text as '*' | '/' | '%';
-      const right = this.parseUnary();
+      const right = this.parseMembership();
       left = { kind: 'binary', operator, left, right, start: left.start, end: right.end };
     }
     return left;
   }
 
-  private parseUnary(): ExpressionNode {
+  /** `contains`, `notcontains`, `anyof`, `allof`: at most one per operand, like comparisons. */
+  private parseMembership(): ExpressionNode {
+    const left = this.parsePrefix();
+    const operator = this.operatorIn(MEMBERSHIPS, this.peek());
+    if (!operator) return left;
+    this.advance();
+    const right = this.parsePrefix();
+    return { kind: 'binary', operator, left, right, start: left.start, end: right.end };
+  }
+
+  /**
+   * Prefix `!`, `-` and `+`, which may repeat. As in SurveyJS, `!` applies to the operand right
+   * after it (`!{a} = 1` is `(!{a}) = 1`), and a `-` written right against a number is part of
+   * that number (`-1 empty` is `(-1) empty`).
+   */
+  private parsePrefix(): ExpressionNode {
     const token = this.peek();
+    if (this.isSymbol(token, '!')) {
+      this.advance();
+      const operand = this.parsePrefix();
+      return { kind: 'unary', operator: 'not', operand, start: token.start, end: operand.end };
+    }
     if (this.isSymbol(token, '-')) {
       this.advance();
-      const operand = this.parseUnary();
+      const next = this.peek();
+      if (next.type === 'number' && next.start === token.end) return this.parseEmptiness(this.negativeNumber(token));
+      const operand = this.parsePrefix();
       return { kind: 'unary', operator: 'negate', operand, start: token.start, end: operand.end };
     }
     if (this.isSymbol(token, '+')) {
       this.advance();
-      return this.parseUnary();
+      return this.parsePrefix();
     }
-    return this.parsePrimary();
+    return this.parseEmptiness(this.parsePrimary());
+  }
+
+  private negativeNumber(minus: Token): ExpressionNode {
+    const number = this.advance();
+    return { kind: 'literal', value: -Number(number.text), start: minus.start, end: number.end };
+  }
+
+  /** Postfix `empty` / `notempty` on one operand: `{a} empty`; `{a} + {b} empty` is `{a} + ({b} empty)`. */
+  private parseEmptiness(operand: ExpressionNode): ExpressionNode {
+    const token = this.peek();
+    if (this.isWord(token, 'empty', 'notempty')) {
+      this.advance();
+      const operator = token.text.toLowerCase() === 'empty' ? 'empty' : 'notempty';
+      return { kind: 'unary', operator, operand, start: operand.start, end: token.end };
+    }
+    return operand;
   }
 
   private parsePrimary(): ExpressionNode {
@@ -228,7 +267,8 @@ class Parser {
     const word = token.text.toLowerCase();
     const { start, end } = token;
     if (word === 'true' || word === 'false') return { kind: 'literal', value: word === 'true', start, end };
-    if (word === 'null') return { kind: 'literal', value: null, start, end };
+    // Only lower-case `null` is the null value: SurveyJS reads `NULL` or `Null` as the text "NULL".
+    if (token.text === 'null') return { kind: 'literal', value: null, start, end };
     if (this.isSymbol(this.peek(), '(') && !RESERVED_WORDS.has(word)) return this.call(token);
     if (RESERVED_WORDS.has(word)) throw this.unexpected(token);
     throw new ExpressionSyntaxError(

@@ -54,7 +54,8 @@ export function tokenize(source: string): Token[] {
       let text = '';
       i++;
       while (i < source.length && source[i] !== c) {
-        if (source[i] === '\\' && i + 1 < source.length) i++;
+        // As in SurveyJS, a backslash only escapes a quote (\' and \"); any other backslash is itself.
+        if (source[i] === '\\' && (source[i + 1] === "'" || source[i + 1] === '"')) i++;
         text += source[i];
         i++;
       }
