@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import type { MessageLanguage } from '@sipas/schema';
 import { EXIT, type CommandOutput } from './output.js';
+import { indexCommand } from './index-command.js';
+import { simulateCommand } from './simulate-command.js';
 import { validateCommand } from './validate-command.js';
 
 const USAGE = {
@@ -9,6 +11,11 @@ const USAGE = {
 Lệnh:
   validate <tệp.json>...                 Kiểm tra bảng hỏi
   validate --questionnaire q.json <tệp>... Kiểm tra phiếu trả lời (.json hoặc .jsonl) theo bảng hỏi q.json
+  index --questionnaire q.json --responses r.jsonl [--by unit|unit:<cấp>|field|channel|period|month|quarter|half|year|answer:<câu>]
+        [--from YYYY-MM-DD --to YYYY-MM-DD] [--format table|json|csv]
+                                         Tính chỉ số hài lòng (kèm n_valid) theo mô hình chỉ số của bảng hỏi
+  simulate --questionnaire q.json [--count 100] [--seed 1] [--from D --to D] [--out r.jsonl]
+                                         Tạo phiếu trả lời mô phỏng hợp lệ (JSONL) để thử nghiệm
 
 Tuỳ chọn:
   --lang vi|en   Ngôn ngữ thông báo (mặc định: vi)
@@ -21,6 +28,11 @@ Mã thoát: 0 tất cả hợp lệ, 1 có tài liệu không hợp lệ, 2 khô
 Commands:
   validate <file.json>...                  Check questionnaires
   validate --questionnaire q.json <file>... Check responses (.json or .jsonl) against questionnaire q.json
+  index --questionnaire q.json --responses r.jsonl [--by unit|unit:<level>|field|channel|period|month|quarter|half|year|answer:<question>]
+        [--from YYYY-MM-DD --to YYYY-MM-DD] [--format table|json|csv]
+                                          Compute the satisfaction indices (with n_valid) from the questionnaire's index model
+  simulate --questionnaire q.json [--count 100] [--seed 1] [--from D --to D] [--out r.jsonl]
+                                          Write simulated, valid responses (JSONL) to try things with
 
 Options:
   --lang vi|en   Language of the messages (default: vi)
@@ -42,6 +54,16 @@ export async function runCli(argv: string[], output: CommandOutput): Promise<num
         json: { type: 'boolean', default: false },
         questionnaire: { type: 'string' },
         help: { type: 'boolean', default: false },
+        // index
+        responses: { type: 'string' },
+        by: { type: 'string', multiple: true },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        format: { type: 'string' },
+        // simulate
+        count: { type: 'string' },
+        seed: { type: 'string' },
+        out: { type: 'string' },
       },
     });
   } catch (error) {
@@ -65,6 +87,26 @@ export async function runCli(argv: string[], output: CommandOutput): Promise<num
       return EXIT.unreadable;
     }
     return validateCommand({ files, lang: lang as MessageLanguage, json: values.json, questionnaireFile: values.questionnaire }, output);
+  }
+  if (command === 'simulate') {
+    const count = Number(values.count ?? '100');
+    const seed = Number(values.seed ?? '1');
+    if (!values.questionnaire || !Number.isInteger(count) || count < 0 || !Number.isInteger(seed)) {
+      output.error(lang === 'vi' ? `Cần --questionnaire; --count và --seed là số nguyên.\n\n${USAGE.vi}` : `--questionnaire is needed; --count and --seed are integers.\n\n${USAGE.en}`);
+      return EXIT.unreadable;
+    }
+    return simulateCommand({ questionnaireFile: values.questionnaire, count, seed, from: values.from, to: values.to, out: values.out, lang }, output);
+  }
+  if (command === 'index') {
+    const format = values.format ?? 'table';
+    if (!values.questionnaire || !values.responses || (format !== 'table' && format !== 'json' && format !== 'csv')) {
+      output.error(lang === 'vi' ? `Cần --questionnaire và --responses; --format là table, json hoặc csv.\n\n${USAGE.vi}` : `--questionnaire and --responses are needed; --format is table, json or csv.\n\n${USAGE.en}`);
+      return EXIT.unreadable;
+    }
+    return indexCommand(
+      { questionnaireFile: values.questionnaire, responsesFile: values.responses, by: values.by ?? [], from: values.from, to: values.to, format, lang },
+      output,
+    );
   }
   output.error(`${command ? (lang === 'vi' ? `Lệnh không tồn tại: ${command}` : `Unknown command: ${command}`) : ''}\n\n${USAGE[lang]}`.trim());
   return EXIT.unreadable;

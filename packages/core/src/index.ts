@@ -22,3 +22,4 @@ export {
   type EvaluateOptions,
   type ExpressionValues,
 } from './expression/evaluate.js';
+export { seededRandom, simulateResponse, simulateResponses, type RandomInt, type SimulateOptions } from './simulate.js';

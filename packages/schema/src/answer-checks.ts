@@ -6,7 +6,7 @@
 import { isIsoDate } from './dates.js';
 import { toMessage } from './localize.js';
 import { message, quote, type LocalizedMessage } from './messages.js';
-import { answerValues, asBuiltIn, hasOtherOption, isAnswerable, listQuestions, noOpinionValue, noneValue, type LocatedQuestion } from './questionnaire-model.js';
+import { answerValues, asBuiltIn, hasOtherOption, isAnswerable, noOpinionValue, noneValue, questionIndex, type LocatedQuestion } from './questionnaire-model.js';
 import { OTHER_SUFFIX, OTHER_VALUE } from './standard-scales.js';
 import type { Answer, AnswerValue, BuiltInQuestion, Question, Questionnaire, Validator } from './types.js';
 import { escapePointerToken, pointer, type ValidationError } from './validation-result.js';
@@ -36,7 +36,7 @@ const describe = (values: readonly AnswerValue[]): string => {
 
 export class AnswerChecker {
   readonly errors: ValidationError[] = [];
-  protected readonly byName: Map<string, LocatedQuestion>;
+  protected readonly byName: ReadonlyMap<string, LocatedQuestion>;
   protected readonly questionnaire: Questionnaire;
   protected readonly answers: Record<string, Answer>;
   private readonly customAnswer: CustomAnswerCheck;
@@ -45,7 +45,7 @@ export class AnswerChecker {
     this.questionnaire = questionnaire;
     this.answers = answers;
     this.customAnswer = customAnswer;
-    this.byName = new Map(listQuestions(questionnaire).map((located) => [located.question.name, located]));
+    this.byName = questionIndex(questionnaire);
   }
 
   protected fail(path: string, code: string, localized: LocalizedMessage): void {

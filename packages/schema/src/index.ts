@@ -67,6 +67,7 @@ export {
   listQuestions,
   noOpinionValue,
   noneValue,
+  questionIndex,
   resolveScale,
   type AnswerableQuestion,
   type LocatedQuestion,

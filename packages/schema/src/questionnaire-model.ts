@@ -47,6 +47,24 @@ export function listQuestions(questionnaire: Questionnaire): LocatedQuestion[] {
   return located;
 }
 
+const questionIndexes = new WeakMap<Questionnaire, ReadonlyMap<string, LocatedQuestion>>();
+
+/**
+ * The questions by name (the first one, if a name repeats), built once per questionnaire object:
+ * checks that run per answer or per response use it on hot paths. Questionnaires are treated as
+ * immutable once handed to a checker or a form.
+ */
+export function questionIndex(questionnaire: Questionnaire): ReadonlyMap<string, LocatedQuestion> {
+  let index = questionIndexes.get(questionnaire);
+  if (!index) {
+    const byName = new Map<string, LocatedQuestion>();
+    for (const located of listQuestions(questionnaire)) if (!byName.has(located.question.name)) byName.set(located.question.name, located);
+    index = byName;
+    questionIndexes.set(questionnaire, index);
+  }
+  return index;
+}
+
 /** The scale a rating or likert question uses, or undefined when its name is unknown. */
 export function resolveScale(questionnaire: Questionnaire, ref: ScaleRef): Scale | undefined {
   if (typeof ref !== 'string') return ref;

@@ -88,3 +88,12 @@ export function isFiniteLikeJavaScript(value: unknown): boolean {
     return false;
   }
 }
+
+/** `Number(value)`; NaN if JavaScript throws. */
+export function numberLikeJavaScript(value: unknown): number {
+  try {
+    return Number(value);
+  } catch {
+    return NaN;
+  }
+}

@@ -12,6 +12,7 @@ import {
   greaterLikeJavaScript,
   lessLikeJavaScript,
   looselyEqual,
+  numberLikeJavaScript,
   stringLikeJavaScript,
 } from './javascript-coercion.js';
 import { isNumeric, roundAfterAddition, roundAfterMultiplication } from './numbers.js';
@@ -111,22 +112,46 @@ function equal(left: unknown, right: unknown, now: Date): boolean {
 function containsCore(left: unknown, right: unknown, wantContains: boolean): boolean {
   if (Array.isArray(left) && left.length === 0) return !wantContains;
   if (!left && left !== 0 && left !== false) return false;
-  let container = left as { length?: unknown } & Record<number, unknown>;
-  if (!container.length) container = stringLikeJavaScript(left) as unknown as typeof container;
+  // Anything without a truthy length (a number, a boolean, a date, an object) is searched as its text.
+  const container = (left as { length?: unknown }).length ? left : stringLikeJavaScript(left);
   if (typeof container === 'string') {
     if (!right) return false;
     const found = container.toLowerCase().indexOf(stringLikeJavaScript(right).toLowerCase()) > -1;
     return wantContains ? found : !found;
   }
-  const length = container.length;
   const needles = Array.isArray(right) ? right : [right];
   for (const needle of needles) {
-    let index = 0;
-    while (lessLikeJavaScript(index, length) && !operandsEqual(container[index], needle)) index++;
-    // Loose `==` as in survey-core: only matters for an object answer with a `length` row.
-    if (looselyEqual(index, length)) return !wantContains;
+    const found = Array.isArray(container)
+      ? container.some((item) => operandsEqual(item, needle))
+      : walkArrayLike(container as Record<string, unknown>, needle);
+    if (!found) return !wantContains;
   }
   return wantContains;
+}
+
+/**
+ * survey-core looks for a needle in any container with a truthy `length` by walking indices
+ * 0 … length-1 (`for (i = 0; i < length; i++)`) and calls it missing when the walk ends with
+ * `i == length`. An object answer only gets here through a row named `length`; it has no index
+ * keys, so the walk meets undefined at every index. This computes the walk's outcome without
+ * walking (a length of 1e21 would otherwise never finish), including its quirks: a length of
+ * 2.5 or 'b' ends with i != length, which survey-core reads as found.
+ */
+function walkArrayLike(container: Record<string, unknown>, needle: unknown): boolean {
+  const length = container['length'];
+  const end = numberLikeJavaScript(length);
+  if (!(end > 0)) return !looselyEqual(0, length);
+  if (!Number.isFinite(end)) return false;
+  const indicesWalked = Math.ceil(end);
+  let ownIndices = 0;
+  for (const key of Object.keys(container)) {
+    const index = Number(key);
+    if (!Number.isInteger(index) || index < 0 || index >= end || String(index) !== key) continue;
+    ownIndices++;
+    if (operandsEqual(container[key], needle)) return true;
+  }
+  if (ownIndices < indicesWalked && operandsEqual(undefined, needle)) return true;
+  return !looselyEqual(indicesWalked, length);
 }
 
 export const contains = (left: unknown, right: unknown): boolean => containsCore(left, right, true);

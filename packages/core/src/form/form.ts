@@ -9,6 +9,7 @@ import {
   isAnswerable,
   listQuestions,
   localize,
+  questionIndex,
   message,
   OTHER_SUFFIX,
   OTHER_VALUE,
@@ -95,6 +96,43 @@ interface QuestionState {
   validators: { expression: CompiledExpression; message: LocalizedMessage }[];
 }
 
+interface PreparedQuestionnaire {
+  logicErrors: ValidationError[];
+  conditions: ConditionIndex;
+  rules: Map<string, { expression: CompiledExpression; message: LocalizedMessage }[]>;
+}
+
+const preparedQuestionnaires = new WeakMap<Questionnaire, PreparedQuestionnaire>();
+
+/**
+ * What every form of a questionnaire shares, computed once per questionnaire object: the logic check
+ * and the compiled conditions and expression rules (a server checks thousands of responses to one).
+ */
+function prepare(questionnaire: Questionnaire): PreparedQuestionnaire {
+  let prepared = preparedQuestionnaires.get(questionnaire);
+  if (prepared) return prepared;
+  const located = listQuestions(questionnaire);
+  const index = questionIndex(questionnaire);
+  // Names identify answers; the full format check reports repeats in detail, the runtime only refuses them.
+  const repeated = located.filter((entry) => index.get(entry.question.name)?.question !== entry.question);
+  const logicErrors = repeated.length > 0
+    ? repeated.map(({ question, path }) => ({ path: `${path}/name`, code: 'duplicate-name', message: message(`Tên ${quote(question.name)} bị lặp`, `The name ${quote(question.name)} is repeated`) }))
+    : checkLogic(questionnaire);
+  prepared = { logicErrors, conditions: { all: [], byKey: new Map() }, rules: new Map() };
+  if (logicErrors.length === 0) {
+    prepared.conditions = compileConditions(questionnaire);
+    for (const { question } of questionIndex(questionnaire).values()) {
+      if (!isAnswerable(question)) continue;
+      const rules = (question.validators ?? []).flatMap((rule) =>
+        rule.type === 'expression' ? [{ expression: compileExpression(rule.expression), message: toMessage(rule.message) }] : [],
+      );
+      if (rules.length > 0) prepared.rules.set(question.name, rules);
+    }
+  }
+  preparedQuestionnaires.set(questionnaire, prepared);
+  return prepared;
+}
+
 const emptyChange = (): FormChange => ({ values: [], states: [], errors: [], page: false, locale: false, completed: false });
 
 function sameAnswer(a: unknown, b: unknown): boolean {
@@ -130,9 +168,9 @@ export class Form {
     this.types = options.types ?? coreTypes;
     // The full JSON Schema check is createForm's (create-form.ts); the runtime, which receives
     // questionnaires validated at publication, still refuses logic it could not run.
-    const logicErrors = checkLogic(questionnaire);
-    if (logicErrors.length > 0) throw new QuestionnaireLoadError(logicErrors);
-    const unknownTypes = listQuestions(questionnaire).filter(({ question }) => !this.types.has(question.type));
+    const prepared = prepare(questionnaire);
+    if (prepared.logicErrors.length > 0) throw new QuestionnaireLoadError(prepared.logicErrors);
+    const unknownTypes = [...questionIndex(questionnaire).values()].filter(({ question }) => !this.types.has(question.type));
     if (unknownTypes.length > 0) {
       throw new QuestionnaireLoadError(
         unknownTypes.map(({ question, path }) => ({
@@ -150,14 +188,10 @@ export class Form {
     this.serviceField = options.serviceField;
     this.responseId = options.responseId ?? createResponseId();
     this.startedAt = options.startedAt ?? this.now().toISOString();
-    this.conditions = compileConditions(questionnaire);
+    this.conditions = prepared.conditions;
 
-    for (const { question, page, section } of listQuestions(questionnaire)) {
-      const validators = isAnswerable(question)
-        ? (question.validators ?? []).flatMap((rule) =>
-            rule.type === 'expression' ? [{ expression: compileExpression(rule.expression), message: toMessage(rule.message) }] : [],
-          )
-        : [];
+    for (const { question, page, section } of questionIndex(questionnaire).values()) {
+      const validators = prepared.rules.get(question.name) ?? [];
       this.states.set(question.name, {
         question,
         type: this.types.get(question.type)!,

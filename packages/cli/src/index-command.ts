@@ -1,0 +1,191 @@
+/**
+ * `sipas index`: reads responses line by line (JSONL, streamed, so files larger than memory work),
+ * checks each one against the questionnaire (format and logic), aggregates the valid ones with the
+ * questionnaire's index model and prints the indices with n_valid per item, component and overall.
+ * Invalid lines are counted and reported with their line numbers, never silently included.
+ */
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { checkResponse } from '@sipas/core';
+import { IndexAccumulator, formatPercent, type Dimension, type GroupResult, type IndexOptions, type IndexReport, type NodeResult } from '@sipas/index';
+import { localize, validateQuestionnaire, type MessageLanguage, type Questionnaire, type Response, type ValidationError } from '@sipas/schema';
+import { EXIT, type CommandOutput } from './output.js';
+import { readDocuments } from './read-documents.js';
+
+export interface IndexCommandOptions {
+  questionnaireFile: string;
+  responsesFile: string;
+  by: string[];
+  from?: string;
+  to?: string;
+  format: 'table' | 'json' | 'csv';
+  lang: MessageLanguage;
+}
+
+interface InvalidLine {
+  line: number;
+  errors: ValidationError[];
+}
+
+/** How many invalid lines are listed in full; the rest are counted. */
+const LISTED_INVALID = 50;
+
+const PERIODS = new Set(['month', 'quarter', 'half', 'year']);
+
+/** `--by period` means quarters; the other names are the index engine's dimensions. */
+export function parseDimension(name: string): Dimension | undefined {
+  if (name === 'period') return 'quarter';
+  if (name === 'unit' || name === 'field' || name === 'channel' || PERIODS.has(name)) return name as Dimension;
+  if (/^unit:[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(name) || /^answer:[A-Za-z][A-Za-z0-9_]*$/.test(name)) return name as Dimension;
+  return undefined;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export async function indexCommand(options: IndexCommandOptions, output: CommandOutput): Promise<number> {
+  const say = (vi: string, en: string) => (options.lang === 'vi' ? vi : en);
+  const [read] = await readDocuments(options.questionnaireFile);
+  if (!read?.ok) {
+    output.error(`${options.questionnaireFile}: ${read ? read.problem[options.lang] : ''}`);
+    return EXIT.unreadable;
+  }
+  const checked = validateQuestionnaire(read.document);
+  if (!checked.valid) {
+    output.error(say(`${options.questionnaireFile}: bảng hỏi không hợp lệ (chạy sipas validate để xem lỗi)`, `${options.questionnaireFile}: the questionnaire is invalid (run sipas validate to see why)`));
+    return EXIT.unreadable;
+  }
+  const questionnaire = read.document as Questionnaire;
+  if (!questionnaire.sipas?.index) {
+    output.error(say(`${options.questionnaireFile}: bảng hỏi không có mô hình chỉ số (sipas.index)`, `${options.questionnaireFile}: the questionnaire has no index model (sipas.index)`));
+    return EXIT.unreadable;
+  }
+  const by: Dimension[] = [];
+  for (const name of options.by.flatMap((b) => b.split(',')).filter(Boolean)) {
+    const dimension = parseDimension(name);
+    if (!dimension) {
+      output.error(say(`--by: không hiểu ${JSON.stringify(name)} (unit, unit:<cấp>, field, channel, period, month, quarter, half, year, answer:<câu hỏi>)`, `--by: unknown ${JSON.stringify(name)} (unit, unit:<level>, field, channel, period, month, quarter, half, year, answer:<question>)`));
+      return EXIT.unreadable;
+    }
+    by.push(dimension);
+  }
+  for (const [flag, value] of [['--from', options.from], ['--to', options.to]] as const) {
+    if (value !== undefined && !DATE.test(value)) {
+      output.error(say(`${flag}: cần ngày dạng YYYY-MM-DD`, `${flag}: expected a date as YYYY-MM-DD`));
+      return EXIT.unreadable;
+    }
+  }
+  const indexOptions: IndexOptions = { by };
+  if (options.from) indexOptions.from = options.from;
+  if (options.to) indexOptions.to = options.to;
+  const accumulator = new IndexAccumulator(questionnaire, indexOptions);
+
+  const invalid: InvalidLine[] = [];
+  let invalidCount = 0;
+  let lines = 0;
+  let included = 0;
+  try {
+    const reader = createInterface({ input: createReadStream(options.responsesFile, { encoding: 'utf8' }), crlfDelay: Infinity });
+    for await (const text of reader) {
+      lines++;
+      if (text.trim() === '') continue;
+      const checkedLine = checkLine(questionnaire, text, lines === 1);
+      if ('errors' in checkedLine) {
+        invalidCount++;
+        if (invalid.length < LISTED_INVALID) invalid.push({ line: lines, errors: checkedLine.errors });
+        continue;
+      }
+      if (accumulator.add(checkedLine.response)) included++;
+    }
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    output.error(`${options.responsesFile}: ${say(missing ? 'không tìm thấy tệp' : 'không đọc được tệp', missing ? 'file not found' : 'cannot read the file')}`);
+    return EXIT.unreadable;
+  }
+
+  const report = accumulator.result();
+  const counts = { lines, valid: lines - invalidCount, invalid: invalidCount, included };
+  if (options.format === 'json') {
+    output.log(JSON.stringify({ counts, invalid, report }, null, 2));
+  } else if (options.format === 'csv') {
+    output.log(toCsv(report, options.lang));
+  } else {
+    printTable(report, questionnaire, options.lang, output);
+    output.log(say(
+      `Đã đọc ${counts.lines} dòng: ${counts.valid} phiếu hợp lệ, ${counts.invalid} không hợp lệ; ${counts.included} phiếu được tính.`,
+      `Read ${counts.lines} lines: ${counts.valid} valid responses, ${counts.invalid} invalid; ${counts.included} counted.`,
+    ));
+    for (const { line, errors } of invalid) {
+      const first = errors[0]!;
+      output.log(`  ${say('dòng', 'line')} ${line}: ${first.path || '/'} [${first.code}] ${first.message[options.lang]}${errors.length > 1 ? say(` (+${errors.length - 1} lỗi)`, ` (+${errors.length - 1} more)`) : ''}`);
+    }
+    if (invalidCount > invalid.length) output.log(say(`  ... và ${invalidCount - invalid.length} dòng không hợp lệ khác`, `  ... and ${invalidCount - invalid.length} more invalid lines`));
+  }
+  return invalidCount > 0 ? EXIT.invalid : EXIT.ok;
+}
+
+/** The response of one line, or its errors. */
+function checkLine(questionnaire: Questionnaire, text: string, first: boolean): { response: Response } | { errors: ValidationError[] } {
+  let response: unknown;
+  try {
+    response = JSON.parse(first ? text.replace(/^\uFEFF/, '') : text);
+  } catch (error) {
+    return { errors: [{ path: '', code: 'not-json', message: { vi: `Không phải JSON hợp lệ (${(error as Error).message})`, en: `Not valid JSON (${(error as Error).message})` } }] };
+  }
+  const result = checkResponse(questionnaire, response);
+  return result.valid ? { response: response as Response } : { errors: result.errors };
+}
+
+const groupName = (group: GroupResult) => Object.entries(group.key).map(([dimension, value]) => `${dimension}=${value}`).join(', ');
+
+function flatten(node: NodeResult, depth = 0): { node: NodeResult; depth: number }[] {
+  return [{ node, depth }, ...(node.children ?? []).flatMap((child) => flatten(child, depth + 1))];
+}
+
+function printTable(report: IndexReport, questionnaire: Questionnaire, lang: MessageLanguage, output: CommandOutput): void {
+  const title = localize(questionnaire.title, lang);
+  output.log(`${title} (${questionnaire.id})`);
+  for (const group of [report.overall, ...report.groups]) {
+    output.log('');
+    output.log(group === report.overall ? (lang === 'vi' ? `Toàn bộ — ${group.responses} phiếu` : `All — ${group.responses} responses`) : `${groupName(group)} — ${group.responses} ${lang === 'vi' ? 'phiếu' : 'responses'}`);
+    for (const { node, depth } of flatten(group.root)) {
+      const label = node.label ? localize(node.label, lang) : '';
+      const name = `${'  '.repeat(depth)}${node.id}`.padEnd(14);
+      output.log(`  ${name} ${formatPercent(node.index, lang).padStart(9)}  n=${String(node.nValid).padEnd(7)} ${node.method.padEnd(6)} ${label}`);
+    }
+  }
+  if (report.ranking) {
+    output.log('');
+    output.log(lang === 'vi' ? `Xếp hạng theo ${report.ranking.dimension}:` : `Ranking by ${report.ranking.dimension}:`);
+    for (const entry of report.ranking.entries) output.log(`  ${String(entry.rank).padStart(3)}. ${entry.key.padEnd(20)} ${formatPercent(entry.index, lang).padStart(9)}  n=${entry.nValid}`);
+  }
+}
+
+const csvCell = (value: unknown) => {
+  const text = value === null || value === undefined ? '' : String(value);
+  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/** One row per group and node; the index with two decimals (display), counts in full. */
+function toCsv(report: IndexReport, lang: MessageLanguage): string {
+  const dimensions = report.options.by ?? [];
+  const header = [...dimensions, 'responses', 'node', 'depth', 'label', 'method', 'index', 'n_valid', 'satisfied'];
+  const rows = [header.join(',')];
+  for (const group of [report.overall, ...report.groups]) {
+    for (const { node, depth } of flatten(group.root)) {
+      rows.push(
+        [
+          ...dimensions.map((d) => group.key[d] ?? ''),
+          group.responses,
+          node.id,
+          depth,
+          node.label ? localize(node.label, lang) : '',
+          node.method,
+          node.index === null ? '' : node.index.toFixed(2),
+          node.nValid,
+          node.satisfied,
+        ].map(csvCell).join(','),
+      );
+    }
+  }
+  return rows.join('\n');
+}
