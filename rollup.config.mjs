@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 
-const PACKAGES = ['schema', 'core', 'templates', 'surveyjs', 'cli'];
+const PACKAGES = ['schema', 'core', 'templates', 'surveyjs', 'index', 'cli'];
 
 const library = (name) => {
   const dir = `packages/${name}`;

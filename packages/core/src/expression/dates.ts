@@ -5,6 +5,11 @@
  */
 import { addLikeJavaScript } from './javascript-coercion.js';
 
+/** Where the current moment comes from; read only by the constructs that need it. */
+export interface Clock {
+  now(): Date;
+}
+
 /** "2024-05-01" somewhere in the text, no time part, and a valid date. */
 function isIsoDateOnly(text: string): boolean {
   if (text.indexOf('T') > 0) return false;

@@ -4,6 +4,7 @@
  * 0012), without eval or new Function, so it runs under a strict Content-Security-Policy.
  */
 import { parseExpression, type ExpressionNode, type LocalizedMessage, type VariableNode } from '@sipas/schema';
+import type { Clock } from './dates.js';
 import { isEmptyValue } from './emptiness.js';
 import { callFunction } from './functions.js';
 import { looselyEqual } from './javascript-coercion.js';
@@ -18,16 +19,19 @@ export interface EvaluateOptions {
 }
 
 /** What one evaluation needs besides the tree: the values, and a clock read at most once. */
-class EvaluationScope {
+class EvaluationScope implements Clock {
   readonly values: ExpressionValues;
   private readonly fixedNow: Date | undefined;
   private currentNow: Date | undefined;
-  /** Bound once, handed to the operators and functions that may need the date. */
-  readonly now = (): Date => (this.currentNow ??= this.fixedNow ?? new Date());
 
   constructor(values: ExpressionValues, options: EvaluateOptions | undefined) {
     this.values = values;
     this.fixedNow = options?.now;
+  }
+
+  now(): Date {
+    this.currentNow ??= this.fixedNow ?? new Date();
+    return this.currentNow;
   }
 }
 
@@ -63,7 +67,7 @@ function evaluateNode(node: ExpressionNode, scope: EvaluationScope): unknown {
       // is used as it is (an empty one takes the right side's shape, see operators.ts).
       if (node.operator === 'and' && !left && !isEmptyValue(left)) return left;
       if (node.operator === 'or' && left && !isEmptyValue(left)) return left;
-      return applyBinary(node.operator, left, evaluateNode(node.right, scope), scope.now);
+      return applyBinary(node.operator, left, evaluateNode(node.right, scope), scope);
     }
     case 'call': {
       if (node.name === 'iif') {
@@ -73,7 +77,7 @@ function evaluateNode(node: ExpressionNode, scope: EvaluationScope): unknown {
       }
       const args = new Array<unknown>(node.args.length);
       for (let i = 0; i < node.args.length; i++) args[i] = evaluateNode(node.args[i]!, scope);
-      return callFunction(node.name, args, scope.now);
+      return callFunction(node.name, args, scope);
     }
   }
   return undefined;

@@ -3,7 +3,7 @@
  * EXPRESSION_FUNCTIONS in @sipas/schema), as survey-core's FunctionFactory registrations do.
  * `iif` is not here: it chooses which argument to evaluate, so evaluate.ts handles it.
  */
-import { age, today } from './dates.js';
+import { age, today, type Clock } from './dates.js';
 import { addLikeJavaScript, arithmeticLikeJavaScript, greaterLikeJavaScript, lessLikeJavaScript } from './javascript-coercion.js';
 import { isNumeric, readNumber, roundAfterAddition } from './numbers.js';
 
@@ -53,7 +53,7 @@ function round(args: readonly unknown[]): number {
 }
 
 /** Every function but iif, by its lower-case name, over evaluated arguments. */
-export function callFunction(name: string, args: readonly unknown[], now: () => Date): unknown {
+export function callFunction(name: string, args: readonly unknown[], clock: Clock): unknown {
   switch (name) {
     case 'count':
       return flattenArguments(args).length;
@@ -70,9 +70,9 @@ export function callFunction(name: string, args: readonly unknown[], now: () => 
     case 'round':
       return round(args);
     case 'age':
-      return age(args[0], now());
+      return age(args[0], clock.now());
     case 'today':
-      return today(now(), args);
+      return today(clock.now(), args);
     default:
       // The parser accepts no other name; an AST built by hand gets what survey-core gives an unknown function.
       return null;

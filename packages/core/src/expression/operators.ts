@@ -3,7 +3,7 @@
  * references have already been read (numeric text is a number by now, string literals are not).
  */
 import type { BinaryOperator } from '@sipas/schema';
-import { alignDateOperands } from './dates.js';
+import { alignDateOperands, type Clock } from './dates.js';
 import { isEmptyValue } from './emptiness.js';
 import { operandsEqual } from './equality.js';
 import {
@@ -85,21 +85,27 @@ export function arithmetic(operator: 'and' | 'or' | '+' | '-' | '*' | '/' | '%',
   }
 }
 
-/** `>` and `<`: false when either side is null or missing; otherwise JavaScript's comparison (dates aligned first). */
-function greater(left: unknown, right: unknown, now: Date): boolean {
+const involvesDate = (left: unknown, right: unknown): boolean => left instanceof Date || right instanceof Date;
+
+/**
+ * `>` and `<`: false when either side is null or missing; otherwise JavaScript's comparison. When
+ * a side is a date, both are first aligned as survey-core aligns them (dates.ts); only then is the
+ * clock read.
+ */
+function greater(left: unknown, right: unknown, clock: Clock): boolean {
   if (left === null || left === undefined || right === null || right === undefined) return false;
-  [left, right] = alignDateOperands(left, right, now);
+  if (involvesDate(left, right)) [left, right] = alignDateOperands(left, right, clock.now());
   return greaterLikeJavaScript(left, right);
 }
 
-function less(left: unknown, right: unknown, now: Date): boolean {
+function less(left: unknown, right: unknown, clock: Clock): boolean {
   if (left === null || left === undefined || right === null || right === undefined) return false;
-  [left, right] = alignDateOperands(left, right, now);
+  if (involvesDate(left, right)) [left, right] = alignDateOperands(left, right, clock.now());
   return lessLikeJavaScript(left, right);
 }
 
-function equal(left: unknown, right: unknown, now: Date): boolean {
-  [left, right] = alignDateOperands(left, right, now);
+function equal(left: unknown, right: unknown, clock: Clock): boolean {
+  if (involvesDate(left, right)) [left, right] = alignDateOperands(left, right, clock.now());
   return operandsEqual(left, right);
 }
 
@@ -154,7 +160,7 @@ function walkArrayLike(container: Record<string, unknown>, needle: unknown): boo
   return !looselyEqual(indicesWalked, length);
 }
 
-export const contains = (left: unknown, right: unknown): boolean => containsCore(left, right, true);
+const contains = (left: unknown, right: unknown): boolean => containsCore(left, right, true);
 
 function notContains(left: unknown, right: unknown): boolean {
   if (!left && !isEmptyValue(right)) return true;
@@ -185,8 +191,8 @@ function allOf(left: unknown, right: unknown): boolean {
   return right.every((item) => contains(left, item));
 }
 
-/** Every binary operator; `now` is for comparisons that involve dates. */
-export function applyBinary(operator: BinaryOperator, left: unknown, right: unknown, now: () => Date): unknown {
+/** Every binary operator; the clock is for comparisons that involve dates. */
+export function applyBinary(operator: BinaryOperator, left: unknown, right: unknown, clock: Clock): unknown {
   switch (operator) {
     case 'and':
     case 'or':
@@ -197,21 +203,17 @@ export function applyBinary(operator: BinaryOperator, left: unknown, right: unkn
     case '%':
       return arithmetic(operator, left, right);
     case '=':
-      return equal(left, right, maybeNow(left, right, now));
+      return equal(left, right, clock);
     case '!=':
-      return !equal(left, right, maybeNow(left, right, now));
+      return !equal(left, right, clock);
     case '<':
-      return less(left, right, maybeNow(left, right, now));
+      return less(left, right, clock);
     case '>':
-      return greater(left, right, maybeNow(left, right, now));
-    case '<=': {
-      const at = maybeNow(left, right, now);
-      return equal(left, right, at) || less(left, right, at);
-    }
-    case '>=': {
-      const at = maybeNow(left, right, now);
-      return equal(left, right, at) || greater(left, right, at);
-    }
+      return greater(left, right, clock);
+    case '<=':
+      return equal(left, right, clock) || less(left, right, clock);
+    case '>=':
+      return equal(left, right, clock) || greater(left, right, clock);
     case 'contains':
       return contains(left, right);
     case 'notcontains':
@@ -222,8 +224,3 @@ export function applyBinary(operator: BinaryOperator, left: unknown, right: unkn
       return allOf(left, right);
   }
 }
-
-/** A placeholder date when no side is a date, so the clock is read only when a comparison needs it. */
-const NO_DATE = new Date(NaN);
-const maybeNow = (left: unknown, right: unknown, now: () => Date): Date =>
-  left instanceof Date || right instanceof Date ? now() : NO_DATE;
