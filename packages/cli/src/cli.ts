@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { MessageLanguage } from '@sipas/schema';
 import { EXIT, type CommandOutput } from './output.js';
 import { indexCommand } from './index-command.js';
+import { SAMPLE_OPTIONS, sampleCommand } from './sample-command.js';
 import { simulateCommand } from './simulate-command.js';
 import { validateCommand } from './validate-command.js';
 
@@ -12,10 +13,17 @@ Lệnh:
   validate <tệp.json>...                 Kiểm tra bảng hỏi
   validate --questionnaire q.json <tệp>... Kiểm tra phiếu trả lời (.json hoặc .jsonl) theo bảng hỏi q.json
   index --questionnaire q.json --responses r.jsonl [--by unit|unit:<cấp>|field|channel|period|month|quarter|half|year|answer:<câu>]
-        [--from YYYY-MM-DD --to YYYY-MM-DD] [--format table|json|csv]
+        [--from YYYY-MM-DD --to YYYY-MM-DD] [--format table|json|csv] [--trusted]
                                          Tính chỉ số hài lòng (kèm n_valid) theo mô hình chỉ số của bảng hỏi
   simulate --questionnaire q.json [--count 100] [--seed 1] [--from D --to D] [--out r.jsonl]
                                          Tạo phiếu trả lời mô phỏng hợp lệ (JSONL) để thử nghiệm
+  sample size --population N [--error 0.05] [--method yamane|confidence] [--confidence 0.95]
+                                         Cỡ mẫu (Yamane n = N/(1 + N·e²) hoặc theo độ tin cậy)
+  sample draw --frame khung.csv --size N [--by unit|field] [--allocation proportional|equal] [--minimum K]
+        [--from D --to D] [--seed S] [--out-dir THƯ_MỤC] [--format csv|json]
+                                         Rút mẫu chính thức + dự phòng cùng cỡ, in hạt giống (seed)
+  sample verify --forms phieu.csv|phieu.jsonl --share 0.2 [--seed S]
+                                         Rút danh sách phúc tra theo tỉ lệ trong mỗi đơn vị
 
 Tuỳ chọn:
   --lang vi|en   Ngôn ngữ thông báo (mặc định: vi)
@@ -29,10 +37,17 @@ Commands:
   validate <file.json>...                  Check questionnaires
   validate --questionnaire q.json <file>... Check responses (.json or .jsonl) against questionnaire q.json
   index --questionnaire q.json --responses r.jsonl [--by unit|unit:<level>|field|channel|period|month|quarter|half|year|answer:<question>]
-        [--from YYYY-MM-DD --to YYYY-MM-DD] [--format table|json|csv]
+        [--from YYYY-MM-DD --to YYYY-MM-DD] [--format table|json|csv] [--trusted]
                                           Compute the satisfaction indices (with n_valid) from the questionnaire's index model
   simulate --questionnaire q.json [--count 100] [--seed 1] [--from D --to D] [--out r.jsonl]
                                           Write simulated, valid responses (JSONL) to try things with
+  sample size --population N [--error 0.05] [--method yamane|confidence] [--confidence 0.95]
+                                          Sample size (Yamane n = N/(1 + N·e²) or by confidence level)
+  sample draw --frame frame.csv --size N [--by unit|field] [--allocation proportional|equal] [--minimum K]
+        [--from D --to D] [--seed S] [--out-dir DIR] [--format csv|json]
+                                          Draw the official + equal reserve samples; prints the seed
+  sample verify --forms forms.csv|responses.jsonl --share 0.2 [--seed S]
+                                          Draw the phúc tra (re-verification) list, a share of every unit
 
 Options:
   --lang vi|en   Language of the messages (default: vi)
@@ -50,6 +65,7 @@ export async function runCli(argv: string[], output: CommandOutput): Promise<num
       args: argv,
       allowPositionals: true,
       options: {
+        ...SAMPLE_OPTIONS, // first, so that the options of other commands keep their own settings
         lang: { type: 'string', default: 'vi' },
         json: { type: 'boolean', default: false },
         questionnaire: { type: 'string' },
@@ -60,6 +76,7 @@ export async function runCli(argv: string[], output: CommandOutput): Promise<num
         from: { type: 'string' },
         to: { type: 'string' },
         format: { type: 'string' },
+        trusted: { type: 'boolean', default: false },
         // simulate
         count: { type: 'string' },
         seed: { type: 'string' },
@@ -97,6 +114,9 @@ export async function runCli(argv: string[], output: CommandOutput): Promise<num
     }
     return simulateCommand({ questionnaireFile: values.questionnaire, count, seed, from: values.from, to: values.to, out: values.out, lang }, output);
   }
+  if (command === 'sample') {
+    return sampleCommand({ args: files, values, lang, json: values.json }, output);
+  }
   if (command === 'index') {
     const format = values.format ?? 'table';
     if (!values.questionnaire || !values.responses || (format !== 'table' && format !== 'json' && format !== 'csv')) {
@@ -104,7 +124,7 @@ export async function runCli(argv: string[], output: CommandOutput): Promise<num
       return EXIT.unreadable;
     }
     return indexCommand(
-      { questionnaireFile: values.questionnaire, responsesFile: values.responses, by: values.by ?? [], from: values.from, to: values.to, format, lang },
+      { questionnaireFile: values.questionnaire, responsesFile: values.responses, by: values.by ?? [], from: values.from, to: values.to, format, lang, trusted: values.trusted },
       output,
     );
   }

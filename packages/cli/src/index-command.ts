@@ -20,6 +20,11 @@ export interface IndexCommandOptions {
   to?: string;
   format: 'table' | 'json' | 'csv';
   lang: MessageLanguage;
+  /**
+   * The responses were already checked one by one (an export of the collector server, which checks
+   * every submission): only lines that are not JSON are refused. Several times faster.
+   */
+  trusted?: boolean;
 }
 
 interface InvalidLine {
@@ -88,7 +93,7 @@ export async function indexCommand(options: IndexCommandOptions, output: Command
     for await (const text of reader) {
       lines++;
       if (text.trim() === '') continue;
-      const checkedLine = checkLine(questionnaire, text, lines === 1);
+      const checkedLine = checkLine(questionnaire, text, lines === 1, options.trusted === true);
       if ('errors' in checkedLine) {
         invalidCount++;
         if (invalid.length < LISTED_INVALID) invalid.push({ line: lines, errors: checkedLine.errors });
@@ -124,13 +129,14 @@ export async function indexCommand(options: IndexCommandOptions, output: Command
 }
 
 /** The response of one line, or its errors. */
-function checkLine(questionnaire: Questionnaire, text: string, first: boolean): { response: Response } | { errors: ValidationError[] } {
+function checkLine(questionnaire: Questionnaire, text: string, first: boolean, trusted: boolean): { response: Response } | { errors: ValidationError[] } {
   let response: unknown;
   try {
     response = JSON.parse(first ? text.replace(/^\uFEFF/, '') : text);
   } catch (error) {
     return { errors: [{ path: '', code: 'not-json', message: { vi: `Không phải JSON hợp lệ (${(error as Error).message})`, en: `Not valid JSON (${(error as Error).message})` } }] };
   }
+  if (trusted) return { response: response as Response };
   const result = checkResponse(questionnaire, response);
   return result.valid ? { response: response as Response } : { errors: result.errors };
 }

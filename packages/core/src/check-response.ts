@@ -15,8 +15,8 @@ export interface CheckResponseOptions {
 export function checkResponse(questionnaire: Questionnaire, response: unknown, options: CheckResponseOptions = {}): ValidationResult {
   const checked = validateResponse(questionnaire, response, options.types ? { types: options.types.schemas } : {});
   if (!checked.valid) return checked;
-  const { answers, channel, unit, serviceField, locale } = response as Response;
-  const form = new Form(questionnaire, { data: answers, channel, unit, serviceField, locale, ...(options.types ? { types: options.types } : {}) });
+  const { answers, channel, unit, serviceField, locale, responseId } = response as Response;
+  const form = new Form(questionnaire, { data: answers, channel, unit, serviceField, locale, responseId, ...(options.types ? { types: options.types } : {}) });
   const errors = [];
   if (questionnaire.settings?.clearHiddenValues !== 'never') {
     for (const key of Object.keys(answers)) {

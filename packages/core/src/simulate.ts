@@ -97,13 +97,22 @@ function dayBetween(random: RandomInt, from: string, to: string): Date {
   return new Date(start + random(days + 1) * 86_400_000 + (7 + random(10)) * 3_600_000 + random(3_600_000));
 }
 
+/** A version-4 UUID from the seeded source, so simulated files repeat exactly. */
+function seededUuid(random: RandomInt): string {
+  const hex = Array.from({ length: 32 }, () => random(16).toString(16));
+  hex[12] = '4';
+  hex[16] = '89ab'[random(4)]!;
+  const h = hex.join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
 /** One respondent's completed response. */
 export function simulateResponse(questionnaire: Questionnaire, options: SimulateOptions): Response {
   const { random } = options;
   const channels = options.channels ?? questionnaire.sipas?.survey?.channels ?? [...CHANNELS];
   const submitted = dayBetween(random, options.from ?? questionnaire.sipas?.survey?.period?.from ?? '2024-01-01', options.to ?? questionnaire.sipas?.survey?.period?.to ?? '2024-12-31');
   const started = new Date(submitted.getTime() - (3 + random(15)) * 60_000);
-  const form = new Form(questionnaire, { channel: pick(random, channels), startedAt: started.toISOString(), now: () => submitted });
+  const form = new Form(questionnaire, { channel: pick(random, channels), startedAt: started.toISOString(), now: () => submitted, responseId: seededUuid(random) });
   const answerRate = options.answerRate ?? 0.9;
   for (const page of questionnaire.pages) {
     for (const section of page.sections) {

@@ -90,15 +90,21 @@ export function hasOtherOption(question: Question): boolean {
   return (question.type === 'single' || question.type === 'multiple' || question.type === 'dropdown') && !!question.other;
 }
 
-/** Every id of a hierarchy (units or service fields), depth first, with its level. */
+const flattenedHierarchies = new WeakMap<Hierarchy, HierarchyItem[]>();
+
+/** Every item of a hierarchy (units or service fields), depth first; computed once per hierarchy object. */
 export function flattenHierarchy(hierarchy: Hierarchy | undefined): HierarchyItem[] {
+  if (!hierarchy) return [];
+  const cached = flattenedHierarchies.get(hierarchy);
+  if (cached) return cached;
   const items: HierarchyItem[] = [];
   const visit = (list: HierarchyItem[] | undefined) =>
     list?.forEach((item) => {
       items.push(item);
       visit(item.children);
     });
-  visit(hierarchy?.items);
+  visit(hierarchy.items);
+  flattenedHierarchies.set(hierarchy, items);
   return items;
 }
 

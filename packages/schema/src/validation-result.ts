@@ -15,8 +15,10 @@ export interface ValidationResult {
 }
 
 /** Escapes one reference token of a JSON pointer. */
-export const escapePointerToken = (token: string | number): string =>
-  String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+export const escapePointerToken = (token: string | number): string => {
+  const text = String(token);
+  return text.includes('~') || text.includes('/') ? text.replace(/~/g, '~0').replace(/\//g, '~1') : text;
+};
 
 /** Builds a JSON pointer from its tokens. */
 export const pointer = (...tokens: (string | number)[]): string =>

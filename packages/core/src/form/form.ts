@@ -503,7 +503,7 @@ export class Form {
         return [{ code: 'required', message: uiMessage('requiredRows') }];
       }
     }
-    const problems: FieldError[] = checkAnswer(this.questionnaire, name, value!, this.values, this.customAnswerCheck).map(({ code, message: text }) => ({ code, message: text }));
+    const problems: FieldError[] = checkAnswer(this.questionnaire, name, value!, this.scope as Record<string, Answer>, this.customAnswerCheck).map(({ code, message: text }) => ({ code, message: text }));
     if (problems.length > 0) return problems;
     if (asBuiltIn(question)) problems.push(...type.validate(value!, context));
     for (const rule of state.validators) {
