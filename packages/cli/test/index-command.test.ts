@@ -6,17 +6,10 @@ import { join } from 'node:path';
 import { seededRandom, simulateResponses } from '@sipas/core';
 import { computeIndex } from '@sipas/index';
 import { sipas2640 } from '@sipas/templates';
-import { runCli, type CommandOutput } from '@sipas/cli';
+import { run } from './helpers/run.js';
 
 const questionnaireFile = new URL('../../templates/questionnaires/sipas-2640.json', import.meta.url).pathname;
 
-async function run(...argv: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const output: CommandOutput = { log: (line) => stdout.push(line), error: (line) => stderr.push(line) };
-  const code = await runCli(argv, output);
-  return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
-}
 
 describe('sipas simulate and sipas index', () => {
   let dir = '';

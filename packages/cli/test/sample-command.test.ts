@@ -4,16 +4,8 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatCsv, parseCsv, parseFrameCsv } from '@sipas/index';
-import { runCli, type CommandOutput } from '@sipas/cli';
+import { run } from './helpers/run.js';
 
-/** Runs the command in-process and collects what it prints. */
-async function run(...argv: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const output: CommandOutput = { log: (line) => stdout.push(line), error: (line) => stderr.push(line) };
-  const code = await runCli(argv, output);
-  return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
-}
 
 /** The ids (column "Mã hồ sơ") of a list written by `sample draw`. */
 function listedIds(file: string): string[] {

@@ -5,20 +5,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { runCli, type CommandOutput } from '@sipas/cli';
+import { run } from './helpers/run.js';
 
 const repositoryRoot = new URL('../../../', import.meta.url).pathname;
 const templatesDir = join(repositoryRoot, 'packages/templates/questionnaires');
 const template = (name: string) => join(templatesDir, name);
 
-/** Runs the command in-process and collects what it prints. */
-async function run(...argv: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const output: CommandOutput = { log: (line) => stdout.push(line), error: (line) => stderr.push(line) };
-  const code = await runCli(argv, output);
-  return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
-}
 
 describe('sipas validate', () => {
   let workDir = '';

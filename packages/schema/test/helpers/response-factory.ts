@@ -3,21 +3,10 @@
  * the right kind chosen with the given random source. Visibility is not evaluated here (that is
  * the engine's job), so every question is answered.
  */
+import { seededRandom, type RandomInt } from '@sipas/core';
 import { answerValues, asBuiltIn, listQuestions, noOpinionValue, FORMAT_VERSION, type Answer, type Questionnaire, type Response } from '@sipas/schema';
 
-export type RandomInt = (maxExclusive: number) => number;
-
-/** A small deterministic generator (mulberry32), so failures can be replayed from the seed. */
-export function seededRandom(seed: number): RandomInt {
-  let state = seed >>> 0;
-  return (maxExclusive) => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * maxExclusive);
-  };
-}
+export { seededRandom, type RandomInt };
 
 const pick = <T>(random: RandomInt, list: readonly T[]): T => list[random(list.length)]!;
 
