@@ -13,7 +13,7 @@ Lệnh:
   validate <tệp.json>...                 Kiểm tra bảng hỏi
   validate --questionnaire q.json <tệp>... Kiểm tra phiếu trả lời (.json hoặc .jsonl) theo bảng hỏi q.json
   index --questionnaire q.json --responses r.jsonl [--by unit|unit:<cấp>|field|channel|period|month|quarter|half|year|answer:<câu>]
-        [--from YYYY-MM-DD --to YYYY-MM-DD] [--format table|json|csv] [--trusted]
+        [--from YYYY-MM-DD --to YYYY-MM-DD] [--format table|json|csv] [--trusted] [--utc-offset +07:00]
                                          Tính chỉ số hài lòng (kèm n_valid) theo mô hình chỉ số của bảng hỏi
   simulate --questionnaire q.json [--count 100] [--seed 1] [--from D --to D] [--out r.jsonl]
                                          Tạo phiếu trả lời mô phỏng hợp lệ (JSONL) để thử nghiệm
@@ -37,7 +37,7 @@ Commands:
   validate <file.json>...                  Check questionnaires
   validate --questionnaire q.json <file>... Check responses (.json or .jsonl) against questionnaire q.json
   index --questionnaire q.json --responses r.jsonl [--by unit|unit:<level>|field|channel|period|month|quarter|half|year|answer:<question>]
-        [--from YYYY-MM-DD --to YYYY-MM-DD] [--format table|json|csv] [--trusted]
+        [--from YYYY-MM-DD --to YYYY-MM-DD] [--format table|json|csv] [--trusted] [--utc-offset +07:00]
                                           Compute the satisfaction indices (with n_valid) from the questionnaire's index model
   simulate --questionnaire q.json [--count 100] [--seed 1] [--from D --to D] [--out r.jsonl]
                                           Write simulated, valid responses (JSONL) to try things with
@@ -77,6 +77,7 @@ export async function runCli(argv: string[], output: CommandOutput): Promise<num
         to: { type: 'string' },
         format: { type: 'string' },
         trusted: { type: 'boolean', default: false },
+        'utc-offset': { type: 'string' },
         // simulate
         count: { type: 'string' },
         seed: { type: 'string' },
@@ -124,7 +125,7 @@ export async function runCli(argv: string[], output: CommandOutput): Promise<num
       return EXIT.unreadable;
     }
     return indexCommand(
-      { questionnaireFile: values.questionnaire, responsesFile: values.responses, by: values.by ?? [], from: values.from, to: values.to, format, lang, trusted: values.trusted },
+      { questionnaireFile: values.questionnaire, responsesFile: values.responses, by: values.by ?? [], from: values.from, to: values.to, format, lang, trusted: values.trusted, utcOffset: values['utc-offset'] },
       output,
     );
   }

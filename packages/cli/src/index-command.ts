@@ -25,6 +25,8 @@ export interface IndexCommandOptions {
    * every submission): only lines that are not JSON are refused. Several times faster.
    */
   trusted?: boolean;
+  /** Offset of the local day that periods and --from/--to are counted in; Vietnam's +07:00 by default. */
+  utcOffset?: string;
 }
 
 interface InvalidLine {
@@ -79,7 +81,12 @@ export async function indexCommand(options: IndexCommandOptions, output: Command
       return EXIT.unreadable;
     }
   }
-  const indexOptions: IndexOptions = { by };
+  const utcOffset = options.utcOffset ?? '+07:00';
+  if (!/^[+-]\d{2}:\d{2}$/.test(utcOffset)) {
+    output.error(say('--utc-offset: cần dạng +07:00', '--utc-offset: expected a form like +07:00'));
+    return EXIT.unreadable;
+  }
+  const indexOptions: IndexOptions = { by, utcOffset };
   if (options.from) indexOptions.from = options.from;
   if (options.to) indexOptions.to = options.to;
   const accumulator = new IndexAccumulator(questionnaire, indexOptions);
