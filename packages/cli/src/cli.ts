@@ -13,7 +13,7 @@ Lệnh:
   validate <tệp.json>...                 Kiểm tra bảng hỏi
   validate --questionnaire q.json <tệp>... Kiểm tra phiếu trả lời (.json hoặc .jsonl) theo bảng hỏi q.json
   index --questionnaire q.json --responses r.jsonl [--by unit|unit:<cấp>|field|channel|period|month|quarter|half|year|answer:<câu>]
-        [--from YYYY-MM-DD --to YYYY-MM-DD] [--format table|json|csv] [--trusted] [--utc-offset +07:00]
+        [--from YYYY-MM-DD --to YYYY-MM-DD] [--format table|json|csv] [--trusted] [--utc-offset +07:00] [--threads N]
                                          Tính chỉ số hài lòng (kèm n_valid) theo mô hình chỉ số của bảng hỏi
   simulate --questionnaire q.json [--count 100] [--seed 1] [--from D --to D] [--out r.jsonl]
                                          Tạo phiếu trả lời mô phỏng hợp lệ (JSONL) để thử nghiệm
@@ -37,7 +37,7 @@ Commands:
   validate <file.json>...                  Check questionnaires
   validate --questionnaire q.json <file>... Check responses (.json or .jsonl) against questionnaire q.json
   index --questionnaire q.json --responses r.jsonl [--by unit|unit:<level>|field|channel|period|month|quarter|half|year|answer:<question>]
-        [--from YYYY-MM-DD --to YYYY-MM-DD] [--format table|json|csv] [--trusted] [--utc-offset +07:00]
+        [--from YYYY-MM-DD --to YYYY-MM-DD] [--format table|json|csv] [--trusted] [--utc-offset +07:00] [--threads N]
                                           Compute the satisfaction indices (with n_valid) from the questionnaire's index model
   simulate --questionnaire q.json [--count 100] [--seed 1] [--from D --to D] [--out r.jsonl]
                                           Write simulated, valid responses (JSONL) to try things with
@@ -78,6 +78,7 @@ export async function runCli(argv: string[], output: CommandOutput): Promise<num
         format: { type: 'string' },
         trusted: { type: 'boolean', default: false },
         'utc-offset': { type: 'string' },
+        threads: { type: 'string' },
         // simulate
         count: { type: 'string' },
         seed: { type: 'string' },
@@ -120,12 +121,13 @@ export async function runCli(argv: string[], output: CommandOutput): Promise<num
   }
   if (command === 'index') {
     const format = values.format ?? 'table';
-    if (!values.questionnaire || !values.responses || (format !== 'table' && format !== 'json' && format !== 'csv')) {
+    const threads = values.threads === undefined ? undefined : Number(values.threads);
+    if (!values.questionnaire || !values.responses || (format !== 'table' && format !== 'json' && format !== 'csv') || (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 64))) {
       output.error(lang === 'vi' ? `Cần --questionnaire và --responses; --format là table, json hoặc csv.\n\n${USAGE.vi}` : `--questionnaire and --responses are needed; --format is table, json or csv.\n\n${USAGE.en}`);
       return EXIT.unreadable;
     }
     return indexCommand(
-      { questionnaireFile: values.questionnaire, responsesFile: values.responses, by: values.by ?? [], from: values.from, to: values.to, format, lang, trusted: values.trusted, utcOffset: values['utc-offset'] },
+      { questionnaireFile: values.questionnaire, responsesFile: values.responses, by: values.by ?? [], from: values.from, to: values.to, format, lang, trusted: values.trusted, utcOffset: values['utc-offset'], threads },
       output,
     );
   }

@@ -4,13 +4,13 @@
  * questionnaire's index model and prints the indices with n_valid per item, component and overall.
  * Invalid lines are counted and reported with their line numbers, never silently included.
  */
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { checkResponse } from '@sipas/core';
-import { IndexAccumulator, formatPercent, type Dimension, type GroupResult, type IndexOptions, type IndexReport, type NodeResult } from '@sipas/index';
-import { localize, validateQuestionnaire, type MessageLanguage, type Questionnaire, type Response, type ValidationError } from '@sipas/schema';
+import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { formatPercent, type Dimension, type GroupResult, type IndexOptions, type IndexReport, type NodeResult } from '@sipas/index';
+import { localize, validateQuestionnaire, type MessageLanguage, type Questionnaire } from '@sipas/schema';
 import { EXIT, type CommandOutput } from './output.js';
 import { readDocuments } from './read-documents.js';
+import { scanFile, type ScanResult } from './scan-file.js';
 
 export interface IndexCommandOptions {
   questionnaireFile: string;
@@ -27,15 +27,20 @@ export interface IndexCommandOptions {
   trusted?: boolean;
   /** Offset of the local day that periods and --from/--to are counted in; Vietnam's +07:00 by default. */
   utcOffset?: string;
+  /** Worker threads to spread the lines over; by default one per core for files over 8 MB. */
+  threads?: number;
 }
 
-interface InvalidLine {
-  line: number;
-  errors: ValidationError[];
+/** One thread for small files (starting workers costs more than it saves), one per core (up to 4) above 8 MB. */
+async function defaultThreads(file: string): Promise<number> {
+  try {
+    return (await stat(file)).size > 8 * 1024 * 1024 ? Math.min(4, availableParallelism()) : 1;
+  } catch {
+    return 1; // the scan reports the missing file
+  }
 }
 
-/** How many invalid lines are listed in full; the rest are counted. */
-const LISTED_INVALID = 50;
+
 
 const PERIODS = new Set(['month', 'quarter', 'half', 'year']);
 
@@ -89,33 +94,19 @@ export async function indexCommand(options: IndexCommandOptions, output: Command
   const indexOptions: IndexOptions = { by, utcOffset };
   if (options.from) indexOptions.from = options.from;
   if (options.to) indexOptions.to = options.to;
-  const accumulator = new IndexAccumulator(questionnaire, indexOptions);
-
-  const invalid: InvalidLine[] = [];
-  let invalidCount = 0;
-  let lines = 0;
-  let included = 0;
+  const threads = options.threads ?? (await defaultThreads(options.responsesFile));
+  let scanned: ScanResult;
   try {
-    const reader = createInterface({ input: createReadStream(options.responsesFile, { encoding: 'utf8' }), crlfDelay: Infinity });
-    for await (const text of reader) {
-      lines++;
-      if (text.trim() === '') continue;
-      const checkedLine = checkLine(questionnaire, text, lines === 1, options.trusted === true);
-      if ('errors' in checkedLine) {
-        invalidCount++;
-        if (invalid.length < LISTED_INVALID) invalid.push({ line: lines, errors: checkedLine.errors });
-        continue;
-      }
-      if (accumulator.add(checkedLine.response)) included++;
-    }
+    scanned = await scanFile(questionnaire, indexOptions, options.responsesFile, options.trusted === true, threads);
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
     output.error(`${options.responsesFile}: ${say(missing ? 'không tìm thấy tệp' : 'không đọc được tệp', missing ? 'file not found' : 'cannot read the file')}`);
     return EXIT.unreadable;
   }
-
+  const { totals, accumulator } = scanned;
+  const { invalid, invalidCount } = totals;
   const report = accumulator.result();
-  const counts = { lines, valid: lines - invalidCount, invalid: invalidCount, included };
+  const counts = { lines: totals.lines, valid: totals.lines - totals.blank - invalidCount, invalid: invalidCount, included: totals.included };
   if (options.format === 'json') {
     output.log(JSON.stringify({ counts, invalid, report }, null, 2));
   } else if (options.format === 'csv') {
@@ -133,19 +124,6 @@ export async function indexCommand(options: IndexCommandOptions, output: Command
     if (invalidCount > invalid.length) output.log(say(`  ... và ${invalidCount - invalid.length} dòng không hợp lệ khác`, `  ... and ${invalidCount - invalid.length} more invalid lines`));
   }
   return invalidCount > 0 ? EXIT.invalid : EXIT.ok;
-}
-
-/** The response of one line, or its errors. */
-function checkLine(questionnaire: Questionnaire, text: string, first: boolean, trusted: boolean): { response: Response } | { errors: ValidationError[] } {
-  let response: unknown;
-  try {
-    response = JSON.parse(first ? text.replace(/^\uFEFF/, '') : text);
-  } catch (error) {
-    return { errors: [{ path: '', code: 'not-json', message: { vi: `Không phải JSON hợp lệ (${(error as Error).message})`, en: `Not valid JSON (${(error as Error).message})` } }] };
-  }
-  if (trusted) return { response: response as Response };
-  const result = checkResponse(questionnaire, response);
-  return result.valid ? { response: response as Response } : { errors: result.errors };
 }
 
 const groupName = (group: GroupResult) => Object.entries(group.key).map(([dimension, value]) => `${dimension}=${value}`).join(', ');

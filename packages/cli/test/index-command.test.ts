@@ -49,7 +49,7 @@ describe('sipas simulate and sipas index', () => {
     writeFileSync(mixed, [lines[0], JSON.stringify(broken), '{not json', '', lines[2]].join('\n'));
     const { code, stdout } = await run('index', '--lang', 'en', '--questionnaire', questionnaireFile, '--responses', mixed);
     assert.equal(code, 1);
-    assert.match(stdout, /Read 5 lines: 3 valid responses, 2 invalid; 2 counted\./);
+    assert.match(stdout, /Read 5 lines: 2 valid responses, 2 invalid; 2 counted\./);
     assert.match(stdout, /line 2: \/answers\/A_criteria\/A1 \[out-of-scale\]/);
     assert.match(stdout, /line 3: \/ \[not-json\]/);
   });
@@ -84,6 +84,30 @@ describe('sipas index --trusted', () => {
       const trusted = await run('index', '--questionnaire', questionnaireFile, '--responses', file, '--format', 'json', '--trusted');
       assert.deepEqual((JSON.parse(checked.stdout) as { counts: unknown }).counts, { lines: 3, valid: 1, invalid: 2, included: 1 });
       assert.deepEqual((JSON.parse(trusted.stdout) as { counts: unknown }).counts, { lines: 3, valid: 2, invalid: 1, included: 2 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('sipas index --threads', () => {
+  it('should give exactly the single-thread result, invalid lines and their numbers included', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sipas-threads-'));
+    try {
+      const file = join(dir, 'many.jsonl');
+      const lines = [...simulateResponses(sipas2640, 5000, { random: seededRandom(11) })].map((r) => JSON.stringify(r));
+      lines[2500] = '{broken';
+      lines[4000] = '';
+      writeFileSync(file, lines.join('\n'));
+      const args = ['index', '--questionnaire', questionnaireFile, '--responses', file, '--by', 'unit', '--by', 'quarter', '--format', 'json'];
+      const single = await run(...args, '--threads', '1');
+      const parallel = await run(...args, '--threads', '3');
+      assert.equal(single.code, 1);
+      assert.equal(parallel.code, 1);
+      assert.deepEqual(JSON.parse(parallel.stdout), JSON.parse(single.stdout));
+      const { counts, invalid } = JSON.parse(single.stdout) as { counts: unknown; invalid: { line: number }[] };
+      assert.deepEqual(counts, { lines: 5000, valid: 4998, invalid: 1, included: 4998 });
+      assert.deepEqual(invalid.map((entry) => entry.line), [2501]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
