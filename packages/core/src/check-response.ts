@@ -30,7 +30,7 @@ export function checkResponse(questionnaire: Questionnaire, response: unknown, o
       }
     }
   }
-  for (const [name, problems] of form.validate('all')) {
+  for (const [name, problems] of form.validate('all', { answersChecked: true })) {
     for (const problem of problems) {
       if (problem.code === 'required' && channel === 'paper') continue;
       errors.push({ path: `/answers/${name}`, code: problem.code === 'required' ? 'missing-required' : problem.code, message: problem.message });

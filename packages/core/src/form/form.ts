@@ -98,6 +98,8 @@ interface QuestionState {
 
 interface PreparedQuestionnaire {
   logicErrors: ValidationError[];
+  /** Pages and sections by name, each with the page that holds it. */
+  containers: Map<string, { element: Page | Section; page: Page }>;
   conditions: ConditionIndex;
   rules: Map<string, { expression: CompiledExpression; message: LocalizedMessage }[]>;
 }
@@ -118,7 +120,12 @@ function prepare(questionnaire: Questionnaire): PreparedQuestionnaire {
   const logicErrors = repeated.length > 0
     ? repeated.map(({ question, path }) => ({ path: `${path}/name`, code: 'duplicate-name', message: message(`Tên ${quote(question.name)} bị lặp`, `The name ${quote(question.name)} is repeated`) }))
     : checkLogic(questionnaire);
-  prepared = { logicErrors, conditions: { all: [], byKey: new Map() }, rules: new Map() };
+  const containers = new Map<string, { element: Page | Section; page: Page }>();
+  for (const page of questionnaire.pages) {
+    containers.set(page.name, { element: page, page });
+    for (const section of page.sections) containers.set(section.name, { element: section, page });
+  }
+  prepared = { logicErrors, containers, conditions: { all: [], byKey: new Map() }, rules: new Map() };
   if (logicErrors.length === 0) {
     prepared.conditions = compileConditions(questionnaire);
     for (const { question } of questionIndex(questionnaire).values()) {
@@ -154,6 +161,7 @@ export class Form {
   private readonly now: () => Date;
   private readonly types: CoreTypeRegistry;
   private readonly conditions: ConditionIndex;
+  private readonly prepared: PreparedQuestionnaire;
   private readonly states = new Map<string, QuestionState>();
   private readonly ownVisible = new Map<string, boolean>();
   /** The evaluation scope: answers, `<name>-other` texts and the response variables. */
@@ -169,6 +177,7 @@ export class Form {
     // The full JSON Schema check is createForm's (create-form.ts); the runtime, which receives
     // questionnaires validated at publication, still refuses logic it could not run.
     const prepared = prepare(questionnaire);
+    this.prepared = prepared;
     if (prepared.logicErrors.length > 0) throw new QuestionnaireLoadError(prepared.logicErrors);
     const unknownTypes = [...questionIndex(questionnaire).values()].filter(({ question }) => !this.types.has(question.type));
     if (unknownTypes.length > 0) {
@@ -398,16 +407,11 @@ export class Form {
   isVisible(name: string): boolean {
     const state = this.states.get(name);
     if (state) return state.ownVisible && this.ownVisible.get(state.section.name) !== false && this.ownVisible.get(state.page.name) !== false;
-    const page = this.questionnaire.pages.find((p) => p.name === name);
-    if (page) return this.ownVisible.get(name) !== false && page.sections.some((section) => this.isVisible(section.name));
-    const section = this.questionnaire.pages.flatMap((p) => p.sections).find((s) => s.name === name);
-    if (section) return this.ownVisible.get(name) !== false && section.questions.some((question) => this.states.get(question.name)!.ownVisible) && this.containerPageShown(name);
-    throw new Error(`The questionnaire has no element ${quote(name)}`);
-  }
-
-  private containerPageShown(sectionName: string): boolean {
-    const page = this.questionnaire.pages.find((p) => p.sections.some((s) => s.name === sectionName))!;
-    return this.ownVisible.get(page.name) !== false;
+    const container = this.prepared.containers.get(name);
+    if (!container) throw new Error(`The questionnaire has no element ${quote(name)}`);
+    if (this.ownVisible.get(name) === false) return false;
+    if ('sections' in container.element) return container.element.sections.some((section) => this.isVisible(section.name));
+    return this.ownVisible.get(container.page.name) !== false && container.element.questions.some((question) => this.states.get(question.name)!.ownVisible);
   }
 
   isEnabled(name: string): boolean {
@@ -435,8 +439,8 @@ export class Form {
 
   /** The visible sections of a page, each with its visible questions. */
   visibleSections(pageName: string): { section: Section; questions: Question[] }[] {
-    const page = this.questionnaire.pages.find((p) => p.name === pageName);
-    if (!page) throw new Error(`The questionnaire has no page ${quote(pageName)}`);
+    const page = this.prepared.containers.get(pageName)?.element;
+    if (!page || !('sections' in page)) throw new Error(`The questionnaire has no page ${quote(pageName)}`);
     return page.sections
       .filter((section) => this.isVisible(section.name))
       .map((section) => ({ section, questions: section.questions.filter((q) => this.isVisible(q.name)) }));
@@ -485,7 +489,7 @@ export class Form {
   // --- validation -----------------------------------------------------------------------------
 
   /** The problems of one question's answer, as shown to the respondent (hidden or disabled questions have none). */
-  private check(name: string): FieldError[] {
+  private check(name: string, answersChecked = false): FieldError[] {
     const state = this.stateOf(name);
     const { question, type } = state;
     if (!type.answerable || !this.isVisible(name) || !state.enabled) return [];
@@ -503,9 +507,12 @@ export class Form {
         return [{ code: 'required', message: uiMessage('requiredRows') }];
       }
     }
-    const problems: FieldError[] = checkAnswer(this.questionnaire, name, value!, this.scope as Record<string, Answer>, this.customAnswerCheck).map(({ code, message: text }) => ({ code, message: text }));
+    // Custom types are checked by their registered semantics inside checkAnswer (customAnswerCheck).
+    const problems: FieldError[] = answersChecked
+      ? []
+      : checkAnswer(this.questionnaire, name, value!, this.scope as Record<string, Answer>, this.customAnswerCheck).map(({ code, message: text }) => ({ code, message: text }));
     if (problems.length > 0) return problems;
-    if (asBuiltIn(question)) problems.push(...type.validate(value!, context));
+    if (asBuiltIn(question) || answersChecked) problems.push(...type.validate(value!, context));
     for (const rule of state.validators) {
       if (!rule.expression.test(this.scope, { now: this.now() })) problems.push({ code: 'validation-rule', message: rule.message });
     }
@@ -529,14 +536,16 @@ export class Form {
 
   /**
    * Validates the visible questions of the current page (`page`) or of every page (`all`, the
-   * default), records the errors for display and returns them by question name.
+   * default), records the errors for display and returns them by question name. With
+   * `answersChecked`, the per-answer checks of the format are skipped because the caller ran
+   * validateResponse already; only requiredness, expression rules and the type hooks remain.
    */
-  validate(scope: 'page' | 'all' = 'all'): Map<string, FieldError[]> {
+  validate(scope: 'page' | 'all' = 'all', options: { answersChecked?: boolean } = {}): Map<string, FieldError[]> {
     const names = scope === 'page' && this.currentPage ? this.currentPage.sections.flatMap((s) => s.questions.map((q) => q.name)) : [...this.states.keys()];
     const found = new Map<string, FieldError[]>();
     this.batch((change) => {
       for (const name of names) {
-        const errors = this.check(name);
+        const errors = this.check(name, options.answersChecked);
         const had = this.errorMap.has(name);
         if (errors.length > 0) {
           found.set(name, errors);
