@@ -6,7 +6,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { formatPercent, type Dimension, type GroupResult, type IndexOptions, type IndexReport, type NodeResult } from '@sipas/index';
+import { IndexAccumulator, IndexError, formatPercent, roundPercent, type Dimension, type GroupResult, type IndexOptions, type IndexReport, type NodeResult } from '@sipas/index';
 import { localize, validateQuestionnaire, type MessageLanguage, type Questionnaire } from '@sipas/schema';
 import { EXIT, type CommandOutput } from './output.js';
 import { readDocuments } from './read-documents.js';
@@ -29,6 +29,19 @@ export interface IndexCommandOptions {
   utcOffset?: string;
   /** Worker threads to spread the lines over; by default one per core for files over 8 MB. */
   threads?: number;
+}
+
+/**
+ * today() and age() in conditions count days in the process's time zone (as SurveyJS does in the
+ * browser). A report must not depend on the server it runs on, so the day is taken in the offset of
+ * the survey (+07:00 by default) for whole-hour offsets, through a fixed-offset zone.
+ */
+function useDayOfOffset(utcOffset: string): void {
+  const [, sign, hours, minutes] = /^([+-])(\d{2}):(\d{2})$/.exec(utcOffset)!;
+  if (minutes !== '00') return;
+  const whole = Number(hours);
+  // POSIX zone names invert the sign: Etc/GMT-7 is seven hours ahead of UTC.
+  process.env.TZ = whole === 0 ? 'Etc/UTC' : `Etc/GMT${sign === '+' ? '-' : '+'}${whole}`;
 }
 
 /** One thread for small files (starting workers costs more than it saves), one per core (up to 4) above 8 MB. */
@@ -94,13 +107,22 @@ export async function indexCommand(options: IndexCommandOptions, output: Command
   const indexOptions: IndexOptions = { by, utcOffset };
   if (options.from) indexOptions.from = options.from;
   if (options.to) indexOptions.to = options.to;
+  try {
+    new IndexAccumulator(questionnaire, indexOptions); // options the engine refuses are reported before any reading
+  } catch (error) {
+    if (!(error instanceof IndexError)) throw error;
+    output.error(`${error.path || '/'} [${error.code}] ${error.localized[options.lang]}`);
+    return EXIT.unreadable;
+  }
+  useDayOfOffset(utcOffset);
   const threads = options.threads ?? (await defaultThreads(options.responsesFile));
   let scanned: ScanResult;
   try {
     scanned = await scanFile(questionnaire, indexOptions, options.responsesFile, options.trusted === true, threads);
   } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    output.error(`${options.responsesFile}: ${say(missing ? 'không tìm thấy tệp' : 'không đọc được tệp', missing ? 'file not found' : 'cannot read the file')}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    const fileProblem = code === 'ENOENT' ? say('không tìm thấy tệp', 'file not found') : code === 'EACCES' || code === 'EISDIR' ? say('không đọc được tệp', 'cannot read the file') : undefined;
+    output.error(`${options.responsesFile}: ${fileProblem ?? (error as Error).message}`);
     return EXIT.unreadable;
   }
   const { totals, accumulator } = scanned;
@@ -171,7 +193,7 @@ function toCsv(report: IndexReport, lang: MessageLanguage): string {
           depth,
           node.label ? localize(node.label, lang) : '',
           node.method,
-          node.index === null ? '' : node.index.toFixed(2),
+          node.index === null ? '' : roundPercent(node.index).toFixed(2),
           node.nValid,
           node.satisfied,
         ].map(csvCell).join(','),

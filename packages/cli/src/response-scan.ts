@@ -66,6 +66,9 @@ export class LineScanner {
       const detail = (error as Error).message;
       return { errors: [{ path: '', code: 'not-json', message: { vi: `Không phải JSON hợp lệ (${detail})`, en: `Not valid JSON (${detail})` } }] };
     }
+    if (typeof response !== 'object' || response === null || Array.isArray(response) || typeof (response as { answers?: unknown }).answers !== 'object' || (response as { answers?: unknown }).answers === null) {
+      return { errors: [{ path: '', code: 'not-a-response', message: { vi: 'Dòng này không phải là một phiếu trả lời (thiếu answers)', en: 'This line is not a response (no answers)' } }] };
+    }
     if (this.trusted) return { response: response as Response };
     const result = checkResponse(this.questionnaire, response);
     return result.valid ? { response: response as Response } : { errors: result.errors };

@@ -84,6 +84,7 @@ export async function scanFile(questionnaire: Questionnaire, indexOptions: Index
       }
     }
     if (batch.length > 0) await send({ kind: 'batch', firstLine: number + 1, lines: batch });
+    if (failures.length > 0) throw failures[0];
     const results = await Promise.all(
       workers.map(async (worker) => {
         const answer = new Promise<{ snapshot: AccumulatorSnapshot; totals: ScanTotals }>((resolve, reject) => {
@@ -91,6 +92,7 @@ export async function scanFile(questionnaire: Questionnaire, indexOptions: Index
             if (message.kind === 'result') resolve(message as { snapshot: AccumulatorSnapshot; totals: ScanTotals });
           });
           worker.once('error', reject);
+          worker.once('exit', (code) => reject(new Error(`A worker thread stopped (exit code ${code}) before returning its counts`)));
         });
         worker.postMessage({ kind: 'finish' } satisfies WorkerRequest);
         return answer;

@@ -113,3 +113,37 @@ describe('sipas index --threads', () => {
     }
   });
 });
+
+describe('sipas index on awkward input', () => {
+  it('should report options the engine refuses as such, not as unreadable files', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sipas-options-'));
+    try {
+      const file = join(dir, 'ok.jsonl');
+      writeFileSync(file, [...simulateResponses(sipas2640, 3, { random: seededRandom(2) })].map((r) => JSON.stringify(r)).join('\n'));
+      const result = await run('index', '--lang', 'en', '--questionnaire', questionnaireFile, '--responses', file, '--by', 'unit:galaxy');
+      assert.equal(result.code, 2);
+      assert.doesNotMatch(result.stderr, /cannot read the file/);
+      assert.match(result.stderr, /\[unknown-dimension\]/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('should count lines that are JSON but not responses as invalid, even when trusted', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sipas-null-'));
+    try {
+      const file = join(dir, 'odd.jsonl');
+      const [good] = [...simulateResponses(sipas2640, 1, { random: seededRandom(4) })];
+      writeFileSync(file, `null\n${JSON.stringify(good)}\n{}\n[1]\n`);
+      for (const trusted of [[], ['--trusted']]) {
+        const { code, stdout } = await run('index', '--questionnaire', questionnaireFile, '--responses', file, '--format', 'json', ...trusted);
+        assert.equal(code, 1);
+        const printed = JSON.parse(stdout) as { counts: unknown; invalid: { line: number; errors: { code: string }[] }[] };
+        assert.deepEqual(printed.counts, { lines: 4, valid: 1, invalid: 3, included: 1 });
+        if (trusted.length) assert.deepEqual(printed.invalid.map((i) => [i.line, i.errors[0]!.code]), [[1, 'not-a-response'], [3, 'not-a-response'], [4, 'not-a-response']]);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

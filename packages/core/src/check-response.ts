@@ -10,13 +10,19 @@ import type { CoreTypeRegistry } from './question-types/index.js';
 
 export interface CheckResponseOptions {
   types?: CoreTypeRegistry;
+  /**
+   * The moment conditions with today() or age() are judged at. A response is judged as it was when
+   * submitted, so its submittedAt is the default; a later check must not drop it for having aged.
+   */
+  now?: Date;
 }
 
 export function checkResponse(questionnaire: Questionnaire, response: unknown, options: CheckResponseOptions = {}): ValidationResult {
   const checked = validateResponse(questionnaire, response, options.types ? { types: options.types.schemas } : {});
   if (!checked.valid) return checked;
-  const { answers, channel, unit, serviceField, locale, responseId } = response as Response;
-  const form = new Form(questionnaire, { data: answers, channel, unit, serviceField, locale, responseId, ...(options.types ? { types: options.types } : {}) });
+  const { answers, channel, unit, serviceField, locale, responseId, submittedAt } = response as Response;
+  const at = options.now ?? new Date(submittedAt);
+  const form = new Form(questionnaire, { data: answers, channel, unit, serviceField, locale, responseId, now: () => at, ...(options.types ? { types: options.types } : {}) });
   const errors = [];
   if (questionnaire.settings?.clearHiddenValues !== 'never') {
     for (const key of Object.keys(answers)) {

@@ -363,3 +363,24 @@ describe('checkResponse', () => {
     assert.deepEqual(codes({ a: 'yes' }), [['answer-type', '/answers/a']]);
   });
 });
+
+describe('checkResponse and the clock', () => {
+  const guarded = questionnaire([
+    textQuestion('dob', { inputType: 'date' }),
+    textQuestion('guardian', { visibleIf: "age({dob}) < 18" }),
+  ]);
+  const response = {
+    formatVersion: '1.0',
+    responseId: '6f1d8a3e-2b7c-4e59-8a10-3c5d7e9f1a2b',
+    questionnaire: { id: 'test', version: 1 },
+    channel: 'online',
+    submittedAt: '2024-05-01T03:00:00Z',
+    locale: 'vi',
+    answers: { dob: '2008-01-01', guardian: 'Mẹ' },
+  };
+
+  it('should judge a response as it was when submitted, not as it would be today', () => {
+    assert.deepEqual(checkResponse(guarded, response).errors, []);
+    assert.deepEqual(checkResponse(guarded, response, { now: new Date('2030-01-01T00:00:00Z') }).errors.map((e) => e.code), ['hidden-answered']);
+  });
+});

@@ -470,7 +470,7 @@ function stringAnswer(answers: Record<string, unknown>, name: string | undefined
 
 function copyOptions(options: IndexOptions): IndexOptions {
   const copy: IndexOptions = {};
-  if (options.by !== undefined) copy.by = [...options.by];
+  if (options.by !== undefined && options.by.length > 0) copy.by = [...options.by];
   if (options.from !== undefined) copy.from = options.from;
   if (options.to !== undefined) copy.to = options.to;
   if (options.where !== undefined) {

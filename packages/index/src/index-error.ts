@@ -8,6 +8,7 @@ export type IndexErrorCode =
   | 'index-row-required'
   | 'index-unknown-row'
   | 'index-not-scored'
+  | 'index-no-satisfied-set'
   | 'unknown-dimension'
   | 'invalid-date'
   | 'invalid-utc-offset'

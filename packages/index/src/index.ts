@@ -1,5 +1,5 @@
 export { IndexAccumulator, computeIndex, type AccumulatorSnapshot } from './accumulator.js';
-export { formatPercent, NO_INDEX } from './format.js';
+export { formatPercent, roundPercent, NO_INDEX } from './format.js';
 export { IndexError, type IndexErrorCode } from './index-error.js';
 export { periodKey, unitRollUp } from './dimensions.js';
 export {

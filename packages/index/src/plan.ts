@@ -319,6 +319,15 @@ export function compileQuestionnaire(questionnaire: Questionnaire): Questionnair
         const isExcluded = value === found.facts.noOpinion || (excluded as unknown[]).includes(value);
         categories![position] = isExcluded ? CATEGORY.excluded : (satisfied as unknown[]).includes(value) ? CATEGORY.satisfied : CATEGORY.unsatisfied;
       });
+      // A model validateQuestionnaire refuses must not quietly publish 0 %.
+      if (!categories.includes(CATEGORY.satisfied)) {
+        throw indexError(
+          'index-no-satisfied-set',
+          `${path}/satisfied`,
+          `Nút "${node.id}": không câu trả lời nào của câu hỏi nguồn được tính là hài lòng`,
+          `Node "${node.id}": none of the source question's answers counts as satisfied`,
+        );
+      }
     }
     const leaves = children.length === 0 ? [] : children.flatMap((child) => (child.children.length === 0 ? [child] : child.leaves));
     return { id: node.id, label: node.label, method, weight: node.weight ?? 1, source: node.source, tally, categories, children, leaves };

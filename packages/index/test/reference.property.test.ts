@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { AnswerValue, IndexModel, IndexNode, Question, Questionnaire, Response } from '@sipas/schema';
 import { computeIndex, type NodeResult } from '@sipas/index';
+import { validateQuestionnaire } from '@sipas/schema';
 import { likert, questionnaire, rating, response, single, yesNo } from './helpers/build.js';
 
 // --- the random world -----------------------------------------------------------------------
@@ -309,6 +310,8 @@ describe('index engine against a reference computation', () => {
     fc.assert(
       fc.property(scenarioArbitrary, (scenario) => {
         const { questionnaire: q, refs } = buildQuestionnaire(scenario);
+        // Models the format refuses (an item with no satisfied answer at all) are refused by the engine too.
+        fc.pre(validateQuestionnaire(q).valid);
         const report = computeIndex(q, scenario.answers);
         const model = q.sipas!.index!;
         assert.equal(report.responses, scenario.answers.length);

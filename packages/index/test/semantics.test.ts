@@ -159,8 +159,9 @@ describe('satisfied sets', () => {
     assert.equal(node(computeIndex(model({ satisfied: [3, 4, 5, 'a'] }, [5]), answers).overall.root, 'O').satisfied, 1);
   });
 
-  it('should count an empty model set as declared', () => {
-    assert.equal(node(computeIndex(model({ satisfied: [] }), answers).overall.root, 'O').index, 0);
+  it('should count an empty model set as declared, and refuse an item left with no satisfied answer', () => {
+    assert.throws(() => computeIndex(model({ satisfied: [] }), answers), (error: unknown) => error instanceof IndexError && error.code === 'index-no-satisfied-set' && error.path === '/sipas/index/root/children/0/satisfied');
+    assert.equal(node(computeIndex(model({ satisfied: [] }, [4, 5]), answers).overall.root, 'O').satisfied, 2);
   });
 
   it('should let exclusion win over satisfaction', () => {
@@ -352,7 +353,9 @@ describe('formatPercent', () => {
     assert.equal(formatPercent(100), '100,00 %');
     assert.equal(formatPercent(0, 'en'), '0.00%');
     assert.equal(formatPercent(78.775), '78,78 %');
-    assert.equal(formatPercent(2.675, 'en'), '2.67%'); // the stored double is 2.67499999…
+    assert.equal(formatPercent(2.675, 'en'), '2.68%'); // 107/4000: the double is 2.67499999…, the figure 2.675
+    assert.equal(formatPercent((69 / 480) * 100), '14,38 %'); // exactly 14.375 %, stored as 14.374999…
+    assert.equal(formatPercent(14.374), '14,37 %');
     assert.equal(formatPercent(null, 'en'), NO_INDEX);
     assert.equal(formatPercent(Number.NaN), NO_INDEX);
   });

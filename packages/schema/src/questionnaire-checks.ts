@@ -386,7 +386,9 @@ class Checker {
       });
     }
     const satisfied = node.satisfied ?? model.satisfied ?? this.scaleSatisfied(node.source.question);
-    if (!satisfied?.some((value) => values.includes(value))) {
+    const excluded = [...(model.excluded ?? []), ...(node.excluded ?? [])];
+    // Exclusion wins over satisfaction, so an item needs a satisfied answer that is not also excluded.
+    if (!satisfied?.some((value) => values.includes(value) && !excluded.includes(value))) {
       this.fail(
         `${path}/satisfied`,
         'index-no-satisfied-set',
