@@ -228,3 +228,12 @@ describe('dates and the date window', () => {
     assert.equal(codeOf(() => filterFrameByDate([], { from: '2024-03-01', to: '2024-02-01' })), 'invalid-window');
   });
 });
+
+describe('frames saved by Excel', () => {
+  it('should ignore rows of bare separators and a trailing separator on the header', () => {
+    const result = parseFrameCsv('Mã hồ sơ;Họ tên;Đơn vị;\r\nHS-1;Nguyễn Văn A;Sở Tư pháp;\r\nHS-2;Trần Thị B;UBND xã;\r\n;;;\r\n;;;\r\n');
+    assert.deepEqual(result.errors, []);
+    assert.equal(result.usable, true);
+    assert.deepEqual(result.rows.map((row) => row.id), ['HS-1', 'HS-2']);
+  });
+});

@@ -95,6 +95,8 @@ export function parseFrameCsv(text: string): FrameParseResult {
   }
 
   const columns = header.cells.map((cell) => cell.trim());
+  // A trailing separator on the header line (Excel does this) adds no column.
+  while (columns.length > 0 && columns[columns.length - 1] === '') columns.pop();
   const fields: Partial<Record<FrameField, string>> = {};
   const fieldColumns: Partial<Record<FrameField, number>> = {};
   const seenColumns = new Map<string, number>();
@@ -137,6 +139,8 @@ export function parseFrameCsv(text: string): FrameParseResult {
 
   const rows: FrameRow[] = [];
   for (const record of records) {
+    // Excel writes rows of bare separators (";;;") below the data: as blank as an empty line.
+    if (record.cells.every((cell) => cell.trim() === '')) continue;
     const problem = checkCellCount(record.cells, columns.length);
     if (problem) {
       errors.push({ line: record.line, message: problem });
