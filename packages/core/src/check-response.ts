@@ -36,11 +36,30 @@ export function checkResponse(questionnaire: Questionnaire, response: unknown, o
       }
     }
   }
+  if (questionnaire.settings?.clearHiddenValues !== 'never') errors.push(...hiddenItemsAnswered(form, answers));
   for (const [name, problems] of form.validate('all', { answersChecked: true })) {
     for (const problem of problems) {
-      if (problem.code === 'required' && channel === 'paper') continue;
+      // On paper a blank (or an "other" ticked without its text) is data, not a typing mistake.
+      if ((problem.code === 'required' || problem.code === 'other-text-missing') && channel === 'paper') continue;
       errors.push({ path: `/answers/${name}`, code: problem.code === 'required' ? 'missing-required' : problem.code, message: problem.message });
     }
   }
   return { valid: errors.length === 0, errors };
+}
+
+/** Choices and likert rows that were hidden by the other answers but are answered anyway. */
+function hiddenItemsAnswered(form: Form, answers: Response['answers']) {
+  const found = [];
+  for (const [name, value] of Object.entries(answers)) {
+    if (name.endsWith('-other') || !form.isVisible(name)) continue;
+    const hidden = (item: string | number) => !form.isItemVisible(name, item);
+    const located: string[] = [];
+    if (Array.isArray(value)) value.forEach((item, i) => hidden(item) && located.push(`/answers/${name}/${i}`));
+    else if (typeof value === 'object' && value !== null) Object.keys(value).forEach((row) => hidden(row) && located.push(`/answers/${name}/${row}`));
+    else if ((typeof value === 'string' || typeof value === 'number') && hidden(value)) located.push(`/answers/${name}`);
+    for (const path of located) {
+      found.push({ path, code: 'hidden-answered', message: message('Lựa chọn hoặc hàng này bị ẩn theo các câu trả lời khác nên không được chọn', 'This choice or row is hidden by the other answers, so it cannot be answered') });
+    }
+  }
+  return found;
 }

@@ -82,7 +82,7 @@ export class AnswerChecker {
       this.fail(path, 'answer-type', message('Nội dung "khác" phải là chuỗi', 'The "other" text must be a string'));
       return;
     }
-    const chosen = this.answers[name];
+    const chosen = (Object.hasOwn(this.answers, name) ? this.answers[name] : undefined);
     const otherChosen = Array.isArray(chosen) ? chosen.includes(OTHER_VALUE) : chosen === OTHER_VALUE;
     if (!otherChosen) {
       this.fail(path, 'other-not-chosen', message(

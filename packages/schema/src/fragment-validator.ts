@@ -182,12 +182,12 @@ export function validateWithFragment(value: unknown, fragment: SchemaFragment, p
   }
   if (isPlainObject(value)) {
     for (const name of (fragment.required as string[] | undefined) ?? []) {
-      if (!(name in value)) at(`${path}/${escapePointerToken(name)}`, 'required', `Thiếu thuộc tính bắt buộc ${quote(name)}`, `Missing required property ${quote(name)}`);
+      if (!Object.hasOwn(value, name)) at(`${path}/${escapePointerToken(name)}`, 'required', `Thiếu thuộc tính bắt buộc ${quote(name)}`, `Missing required property ${quote(name)}`);
     }
     const properties = isPlainObject(fragment.properties) ? fragment.properties : {};
     for (const [name, propertyValue] of Object.entries(value)) {
       const where = `${path}/${escapePointerToken(name)}`;
-      const propertyFragment = properties[name];
+      const propertyFragment = Object.hasOwn(properties, name) ? properties[name] : undefined;
       if (isPlainObject(propertyFragment)) {
         errors.push(...validateWithFragment(propertyValue, propertyFragment, where));
       } else if (options.alsoAllowed?.has(name)) {

@@ -22,6 +22,13 @@ class LogicChecker {
     for (const located of this.questions) if (!this.questionsByName.has(located.question.name)) this.questionsByName.set(located.question.name, located);
   }
 
+  private boundTo(list: 'units' | 'serviceFields'): string[] {
+    return this.questions.flatMap(({ question }) => {
+      const builtIn = asBuiltIn(question);
+      return builtIn?.type === 'dropdown' && builtIn.choicesFrom?.list === list ? [builtIn.name] : [];
+    });
+  }
+
   private fail(path: string, code: string, vi: string, en: string): void {
     this.errors.push({ path, code, message: message(vi, en) });
   }
@@ -102,6 +109,9 @@ class LogicChecker {
         if (!parsed.ok) continue;
         for (const reference of parsed.references) {
           if (this.questionsByName.has(reference.name)) targets.push({ target: reference.name, path: condition.path });
+          // {unit} and {serviceField} are set by the question bound to that list, if there is one.
+          const list = reference.name === 'unit' ? 'units' : reference.name === 'serviceField' ? 'serviceFields' : undefined;
+          if (list) for (const bound of this.boundTo(list)) targets.push({ target: bound, path: condition.path });
         }
       }
       edges.set(question.name, targets);
@@ -154,6 +164,13 @@ class LogicChecker {
 export function checkLogic(questionnaire: Questionnaire, options: { cycles?: boolean } = {}): ValidationError[] {
   const checker = new LogicChecker(questionnaire);
   checker.checkExpressions();
-  if (options.cycles !== false) checker.checkDependencyCycles();
+  if (options.cycles !== false) {
+    try {
+      checker.checkDependencyCycles();
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      checker.errors.push({ path: '', code: 'logic-too-deep', message: message('Chuỗi điều kiện phụ thuộc nhau quá dài để kiểm tra', 'The chain of dependent conditions is too long to check') });
+    }
+  }
   return checker.errors;
 }

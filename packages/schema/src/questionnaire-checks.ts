@@ -37,6 +37,8 @@ class Checker {
   readonly errors: ValidationError[] = [];
   private readonly questions: LocatedQuestion[];
   private readonly questionsByName = new Map<string, LocatedQuestion>();
+  /** The question bound to each hierarchy list (units, serviceFields). */
+  private readonly boundLists = new Map<string, string>();
   private readonly questionnaire: Questionnaire;
   private readonly types: QuestionTypeRegistry;
 
@@ -194,6 +196,13 @@ class Checker {
         if (builtIn.choices) this.checkChoices(builtIn.choices, `${path}/choices`, builtIn);
         if (builtIn.choicesFrom) {
           this.checkChoicesFrom(builtIn.choicesFrom, `${path}/choicesFrom`);
+          // The answer becomes the response's unit (or field): two such questions would contradict each other.
+          const first = this.boundLists.get(builtIn.choicesFrom.list);
+          if (first !== undefined) {
+            this.fail(`${path}/choicesFrom`, 'list-bound-twice', `Danh sách sipas.${builtIn.choicesFrom.list} đã gắn với câu ${first}; mỗi danh sách chỉ gắn với một câu hỏi`, `sipas.${builtIn.choicesFrom.list} is already bound to ${first}; each list binds one question`);
+          } else {
+            this.boundLists.set(builtIn.choicesFrom.list, builtIn.name);
+          }
           if (builtIn.other && flattenHierarchy(this.questionnaire.sipas?.[builtIn.choicesFrom.list]).some((item) => item.id === OTHER_VALUE)) {
             this.fail(`${path}/other`, 'reserved-choice-value', `Danh sách sipas.${builtIn.choicesFrom.list} có mã "other", trùng với lựa chọn "khác"`, `sipas.${builtIn.choicesFrom.list} has an item "other", which the "other" option also uses`);
           }
@@ -238,6 +247,9 @@ class Checker {
   private checkChoices(choices: Choice[], path: string, question: BuiltInQuestion): void {
     this.checkUnique(choices.map((c) => c.value), (i) => `${path}/${i}/value`, 'duplicate-choice-value', ['Giá trị lựa chọn', 'Choice value']);
     const none = noneValue(question);
+    if (none === OTHER_VALUE && hasOtherOption(question)) {
+      this.fail(`${path.replace(/\/choices$/, '')}/none`, 'reserved-choice-value', 'Lựa chọn "không chọn gì" không thể có giá trị "other" khi câu hỏi có lựa chọn "khác"', 'The "none" option cannot have the value "other" when the question has an "other" option');
+    }
     choices.forEach((choice, i) => {
       const reserved = (hasOtherOption(question) && choice.value === OTHER_VALUE) || (none !== undefined && choice.value === none);
       if (reserved) {

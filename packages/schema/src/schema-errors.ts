@@ -212,6 +212,8 @@ export function translateSchemaErrors(errors: readonly SchemaErrorObject[]): Val
     if (error.propertyName !== undefined) continue; // reported by its propertyNames error
     if (alternatives.some((parent) => inBranch(error, parent))) continue;
     if (error.keyword === 'anyOf' || error.keyword === 'oneOf') {
+      // On a value of the wrong type every alternative is moot; the type error says it all.
+      if (errors.some((e) => e.keyword === 'type' && e.instancePath === error.instancePath)) continue;
       add(alternative(error, errors.filter((e) => inBranch(e, error))));
     } else {
       const keyRule = errors.find((e) => e.propertyName !== undefined && e.propertyName === error.params.propertyName && e.instancePath === error.instancePath);

@@ -12,6 +12,7 @@ import { toMessage } from './localize.js';
 import { message, quote } from './messages.js';
 import { asBuiltIn, flattenHierarchy, isAnswerable } from './questionnaire-model.js';
 import { questionTypes } from './question-types.js';
+import { OTHER_VALUE } from './standard-scales.js';
 import { translateSchemaErrors } from './schema-errors.js';
 import type { Answer, Questionnaire, Response } from './types.js';
 import type { ValidateOptions } from './validate-questionnaire.js';
@@ -84,8 +85,9 @@ class ResponseChecker extends AnswerChecker {
       const builtIn = asBuiltIn(question);
       if (builtIn?.type !== 'dropdown' || !builtIn.choicesFrom) continue;
       const field = builtIn.choicesFrom.list === 'units' ? 'unit' : 'serviceField';
-      const chosen = response.answers[builtIn.name];
-      if (chosen !== undefined && response[field] !== undefined && chosen !== response[field]) {
+      const chosen = (Object.hasOwn(response.answers, builtIn.name) ? response.answers[builtIn.name] : undefined);
+      // "Other" names no unit, so the page's unit stands.
+      if (chosen !== undefined && chosen !== OTHER_VALUE && response[field] !== undefined && chosen !== response[field]) {
         this.fail(`/${field}`, 'unit-mismatch', message(
           `${field} là ${quote(response[field])} nhưng câu ${quote(builtIn.name)} chọn ${quote(chosen)}`,
           `${field} is ${quote(response[field])} but ${quote(builtIn.name)} chose ${quote(chosen)}`,
@@ -102,7 +104,7 @@ class ResponseChecker extends AnswerChecker {
       const builtIn = asBuiltIn(question);
       if (!isAnswerable(question) || question.required !== true) continue;
       if (question.requiredIf || question.visibleIf || question.enableIf || section.visibleIf || page.visibleIf) continue;
-      const answer = this.answers[question.name];
+      const answer = (Object.hasOwn(this.answers, question.name) ? this.answers[question.name] : undefined);
       const missing = isEmptyAnswer(answer);
       const rowsMissing =
         !missing && builtIn?.type === 'likert' && builtIn.allRowsRequired === true
@@ -130,8 +132,9 @@ class ResponseChecker extends AnswerChecker {
         this.fail(`/paper/spoiled/${i}`, 'unknown-question', message(`Không có câu hỏi hoặc hàng ${quote(item)}`, `No question or row ${quote(item)}`));
         return;
       }
-      const answer = this.answers[name];
-      const answered = row === undefined ? !isEmptyAnswer(answer) : !isEmptyAnswer((answer as Record<string, unknown> | undefined)?.[row]);
+      const answer = (Object.hasOwn(this.answers, name) ? this.answers[name] : undefined);
+      const rowAnswer = row !== undefined && typeof answer === 'object' && answer !== null && Object.hasOwn(answer, row) ? (answer as Record<string, unknown>)[row] : undefined;
+      const answered = row === undefined ? !isEmptyAnswer(answer) : !isEmptyAnswer(rowAnswer);
       if (answered) {
         this.fail(`/paper/spoiled/${i}`, 'spoiled-with-answer', message(
           `Mục ${quote(item)} được đánh dấu hỏng nhưng vẫn có câu trả lời`,

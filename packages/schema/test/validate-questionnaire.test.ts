@@ -84,3 +84,34 @@ describe('dependency cycles', () => {
     assert.deepEqual(codes(questionnaire([age])), []);
   });
 });
+
+describe('review regressions', () => {
+  const one = (question: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+    ({ formatVersion: '1.0', id: 'r', title: 'R', pages: [{ name: 'p', sections: [{ name: 's', questions: [question] }] }], ...extra }) as unknown as Questionnaire;
+
+  it('should refuse thousands of nested brackets with a syntax error, not a crash', () => {
+    const result = validateQuestionnaire(one({ type: 'boolean', name: 'a', title: 'A', visibleIf: '('.repeat(1990) }));
+    assert.deepEqual(result.errors.map((e) => e.code), ['expression-syntax']);
+  });
+
+  it('should refuse a "none" option that takes the value of "other"', () => {
+    const errors = codes(one({ type: 'multiple', name: 'm', title: 'M', other: true, none: { value: 'other' }, choices: [{ value: 'a', text: 'A' }] }));
+    assert.deepEqual(errors, [['reserved-choice-value', '/pages/0/sections/0/questions/0/none']]);
+  });
+
+  it('should report a question that is not an object once', () => {
+    const result = validateQuestionnaire({ formatVersion: '1.0', id: 'r', title: 'R', pages: [{ name: 'p', sections: [{ name: 's', questions: [null] }] }] });
+    assert.deepEqual(result.errors.map((e) => [e.code, e.path]), [['type', '/pages/0/sections/0/questions/0']]);
+  });
+
+  it('should bind each hierarchy list to one question, and see cycles through {unit}', () => {
+    const unitsBlock = { sipas: { units: { items: [{ id: 'u1', label: 'U1' }] } } };
+    const twice = { formatVersion: '1.0', id: 'r', title: 'R', ...unitsBlock, pages: [{ name: 'p', sections: [{ name: 's', questions: [
+      { type: 'dropdown', name: 'province', title: 'Tỉnh', choicesFrom: { list: 'units' } },
+      { type: 'dropdown', name: 'commune', title: 'Xã', choicesFrom: { list: 'units' } },
+    ] }] }] };
+    assert.deepEqual(codes(twice), [['list-bound-twice', '/pages/0/sections/0/questions/1/choicesFrom']]);
+    const circular = one({ type: 'dropdown', name: 'agency', title: 'Cơ quan', choicesFrom: { list: 'units' }, visibleIf: "{unit} = 'u1'" }, unitsBlock);
+    assert.deepEqual(codes(circular).map(([code]) => code), ['dependency-cycle']);
+  });
+});

@@ -3,6 +3,7 @@
  * errors, pages, progress and completion. DOM-free; elements render it and forward user intent.
  */
 import {
+  answerValues,
   asBuiltIn,
   FORMAT_VERSION,
   hasOtherOption,
@@ -158,6 +159,8 @@ export class Form {
   private readonly channel: Channel;
   private unit: string | undefined;
   private serviceField: string | undefined;
+  /** The unit and field the page gave, which answers bound to those lists may override. */
+  private readonly initialBinding: { unit: string | undefined; serviceField: string | undefined };
   private readonly now: () => Date;
   private readonly types: CoreTypeRegistry;
   private readonly conditions: ConditionIndex;
@@ -165,7 +168,7 @@ export class Form {
   private readonly states = new Map<string, QuestionState>();
   private readonly ownVisible = new Map<string, boolean>();
   /** The evaluation scope: answers, `<name>-other` texts and the response variables. */
-  private readonly scope: Record<string, unknown> = {};
+  private readonly scope: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   private readonly errorMap = new Map<string, FieldError[]>();
   private readonly listeners = new Set<FormListener>();
   private currentPageName: string | undefined;
@@ -195,6 +198,7 @@ export class Form {
     this.channel = options.channel ?? 'online';
     this.unit = options.unit;
     this.serviceField = options.serviceField;
+    this.initialBinding = { unit: options.unit, serviceField: options.serviceField };
     this.responseId = options.responseId ?? createResponseId();
     this.startedAt = options.startedAt ?? this.now().toISOString();
     this.conditions = prepared.conditions;
@@ -248,14 +252,18 @@ export class Form {
     const normalized = this.normalize(key, value);
     if (sameAnswer(normalized, this.scope[key])) return false;
     this.batch((change) => {
+      const bindingBefore = [this.unit, this.serviceField];
       this.store(key, normalized);
       change.values.push(key);
+      if (bindingBefore[0] !== this.unit) change.values.push('unit');
+      if (bindingBefore[1] !== this.serviceField) change.values.push('serviceField');
       const otherKey = `${key}${OTHER_SUFFIX}`;
       if (this.scope[otherKey] !== undefined && !this.otherChosen(key)) {
         this.store(otherKey, undefined);
         change.values.push(otherKey);
       }
-      if (this.errorMap.delete(key)) change.errors.push(key);
+      const owner = key.endsWith(OTHER_SUFFIX) ? key.slice(0, -OTHER_SUFFIX.length) : key;
+      if (this.errorMap.delete(owner)) change.errors.push(owner);
       this.propagate(change.values.slice(), change);
     });
     return true;
@@ -278,10 +286,12 @@ export class Form {
     else this.scope[key] = value;
     const builtIn = this.states.get(key) && asBuiltIn(this.states.get(key)!.question);
     if (builtIn?.type === 'dropdown' && builtIn.choicesFrom) {
+      // The chosen unit (or field) is the response's; "other" or no answer falls back to the page's.
       const field = builtIn.choicesFrom.list === 'units' ? 'unit' : 'serviceField';
-      const id = typeof value === 'string' ? value : undefined;
-      if (field === 'unit') this.unit = id ?? this.unit;
-      else this.serviceField = id ?? this.serviceField;
+      const ids = answerValues(this.questionnaire, builtIn) ?? [];
+      const chosen = typeof value === 'string' && ids.includes(value) ? value : this.initialBinding[field];
+      this[field] = chosen;
+      this.scope[field] = chosen;
     }
   }
 
@@ -335,7 +345,13 @@ export class Form {
         break;
       }
     }
-    if (changed) change.states.push(condition.element);
+    if (changed) {
+      change.states.push(condition.element);
+      // An error shown on something now hidden or disabled no longer applies.
+      if ((condition.kind === 'visible' || condition.kind === 'enabled') && !result) {
+        for (const name of this.questionsUnder([condition.element])) if (this.errorMap.delete(name)) change.errors.push(name);
+      }
+    }
     return changed;
   }
 
@@ -386,16 +402,7 @@ export class Form {
       return keys;
     }
     if (state.hiddenItems.size === 0) return [];
-    let kept: Answer | undefined = value as Answer;
-    if (Array.isArray(value)) {
-      const list = value.filter((item) => !state.hiddenItems.has(item));
-      kept = list.length > 0 ? list : undefined;
-    } else if (typeof value === 'object' && value !== null) {
-      const entries = Object.entries(value).filter(([row]) => !state.hiddenItems.has(row));
-      kept = entries.length > 0 ? Object.fromEntries(entries) : undefined;
-    } else if (state.hiddenItems.has(value as string | number)) {
-      kept = undefined;
-    }
+    const kept = this.withoutHiddenItems(name, value as Answer);
     if (sameAnswer(kept, value)) return [];
     this.store(name, kept);
     return [name];
@@ -638,6 +645,9 @@ export class Form {
    * that has one. Returns whether the response is complete.
    */
   complete(): boolean {
+    // What is sent is what gets validated: hidden answers go first (unless kept by the policy),
+    // and what their removal hides in turn, until nothing changes.
+    if (this.questionnaire.settings?.clearHiddenValues !== 'never') this.batch((change) => this.clearAllHidden(change));
     const errors = this.validate('all');
     if (errors.size > 0) {
       const firstName = [...this.states.keys()].find((name) => errors.has(name))!;
@@ -645,13 +655,27 @@ export class Form {
       return false;
     }
     this.batch((change) => {
-      if (this.questionnaire.settings?.clearHiddenValues !== 'never') {
-        for (const name of this.states.keys()) change.values.push(...this.clearHidden(name));
-      }
       this.completedValue = true;
       change.completed = true;
     });
     return true;
+  }
+
+  /** Removes every answer (and choice, row, "other" text) that is hidden, re-evaluating as it goes. */
+  private clearAllHidden(change: FormChange): void {
+    for (;;) {
+      const cleared: string[] = [];
+      for (const name of this.states.keys()) cleared.push(...this.clearHidden(name));
+      for (const [key] of Object.entries(this.scope)) {
+        if (key.endsWith(OTHER_SUFFIX) && this.states.has(key.slice(0, -OTHER_SUFFIX.length)) && !this.otherChosen(key.slice(0, -OTHER_SUFFIX.length))) {
+          this.store(key, undefined);
+          cleared.push(key);
+        }
+      }
+      if (cleared.length === 0) return;
+      change.values.push(...cleared);
+      this.propagate(cleared, change);
+    }
   }
 
   /** The response document (format of schemas/response.schema.json) of the answers given so far. */
@@ -672,13 +696,35 @@ export class Form {
     return response;
   }
 
+  /** The answers as they would be sent: shown questions only, without hidden choices or rows, "other" texts only with "other". */
   private visibleAnswers(): Record<string, Answer> {
     const answers: Record<string, Answer> = {};
     for (const [key, value] of Object.entries(this.values)) {
-      const name = key.endsWith(OTHER_SUFFIX) ? key.slice(0, -OTHER_SUFFIX.length) : key;
-      if (this.isVisible(name)) answers[key] = value;
+      const isOther = key.endsWith(OTHER_SUFFIX);
+      const name = isOther ? key.slice(0, -OTHER_SUFFIX.length) : key;
+      if (!this.isVisible(name)) continue;
+      if (isOther) {
+        if (this.otherChosen(name)) answers[key] = value;
+        continue;
+      }
+      const kept = this.withoutHiddenItems(name, value);
+      if (kept !== undefined) answers[key] = kept;
     }
     return answers;
+  }
+
+  private withoutHiddenItems(name: string, value: Answer): Answer | undefined {
+    const hidden = this.states.get(name)!.hiddenItems;
+    if (hidden.size === 0) return value;
+    if (Array.isArray(value)) {
+      const list = value.filter((item) => !hidden.has(item));
+      return list.length > 0 ? list : undefined;
+    }
+    if (typeof value === 'object' && value !== null) {
+      const entries = Object.entries(value).filter(([row]) => !hidden.has(row));
+      return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+    }
+    return hidden.has(value as string | number) ? undefined : value;
   }
 
   // --- subscriptions --------------------------------------------------------------------------

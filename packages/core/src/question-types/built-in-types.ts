@@ -10,7 +10,8 @@ import type { AnswerContext, CoreTypeRegistry, QuestionTypeDefinition } from './
 function matchOffered(value: unknown, offered: readonly AnswerValue[]): AnswerValue | undefined {
   if (typeof value !== 'string' && typeof value !== 'number') return undefined;
   if (value === '') return undefined;
-  return offered.find((candidate) => candidate === value || String(candidate) === String(value)) ?? value;
+  if (offered.includes(value)) return value;
+  return offered.find((candidate) => String(candidate) === String(value)) ?? value;
 }
 
 const offeredValues = ({ questionnaire, question }: AnswerContext): AnswerValue[] => {

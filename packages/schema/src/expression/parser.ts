@@ -341,6 +341,10 @@ export function parseExpression(source: string): ParseResult {
     if (error instanceof ExpressionSyntaxError) {
       return { ok: false, error: { offset: error.offset, message: error.localized } };
     }
+    // Thousands of nested brackets exhaust the stack before the length limit stops them.
+    if (error instanceof RangeError) {
+      return { ok: false, error: { offset: 0, message: message('Biểu thức lồng nhau quá sâu', 'The expression is nested too deeply') } };
+    }
     throw error;
   }
 }
