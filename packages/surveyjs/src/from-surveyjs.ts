@@ -639,8 +639,13 @@ class Importer {
     const code = reader.get('sipasCode');
     if (typeof code === 'string' && CODE.test(code) && code.length <= 32) question.code = code;
     else if (code !== undefined) this.warn(`${reader.path}/sipasCode`, 'invalid-value', 'Mã tiêu chí không hợp lệ; bị bỏ', 'The criterion code is not valid; it is dropped');
-    const required = reader.get('isRequired');
+    // survey-core reads the strings "true"/"false" as booleans; anything else is reported, not lost silently.
+    const rawRequired = reader.get('isRequired');
+    const required = rawRequired === 'true' ? true : rawRequired === 'false' ? false : rawRequired;
     if (typeof required === 'boolean' && question.required === undefined) question.required = required;
+    else if (required !== undefined && typeof required !== 'boolean') {
+      this.warn(`${reader.path}/isRequired`, 'invalid-value', 'isRequired phải là true hoặc false; bị bỏ', 'isRequired must be true or false; it is dropped');
+    }
     this.expressionProperty(reader, residues, 'requiredIf', question);
     const message = this.text(reader.get('requiredErrorText'), `${reader.path}/requiredErrorText`);
     if (message !== undefined) question.requiredMessage = message;
@@ -959,6 +964,10 @@ class Importer {
     });
     const rateType = reader.get('rateType');
     const marker = this.scaleMarker(reader);
+    if (levels.length === 0) {
+      this.warn(reader.path, 'empty-element-dropped', 'Thang đo không có mức nào: câu hỏi bị bỏ', 'The scale has no levels: the question is dropped');
+      return undefined;
+    }
     if (levels.length < 2 || levels.length > 11) {
       this.warn(
         reader.path,
@@ -966,7 +975,6 @@ class Importer {
         `Thang đo có ${levels.length} mức (định dạng SIPAS cho 2–11): câu hỏi thành danh sách thả xuống`,
         `The scale has ${levels.length} levels (the SIPAS format allows 2–11): the question became a dropdown`,
       );
-      if (levels.length === 0) return undefined;
       return { type: 'dropdown', choices: levels.map((level) => ({ value: level.value, text: level.text })) };
     }
     const question: Partial<RatingQuestion> = { type: 'rating', scale: typeof marker === 'string' ? marker : { ...marker, levels } };

@@ -37,7 +37,9 @@ export interface HtmlText {
 
 /** Plain text of an HTML fragment: `<br>` and block ends become line breaks, other tags go. */
 export function htmlToText(html: string): HtmlText {
-  const withBreaks = html.replace(/<br\s*\/?>/gi, '\n');
+  // Scripts, styles and comments are not text: they go whole, before tags are stripped.
+  const withoutCode = html.replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '<removed>').replace(/<!--[\s\S]*?-->/g, '<removed>');
+  const withBreaks = withoutCode.replace(/<br\s*\/?>/gi, '\n');
   const markupLost = /<[a-zA-Z/!][^>]*>/.test(withBreaks);
   const text = withBreaks
     .replace(/<\/(p|div|h[1-6]|li|tr)\s*>/gi, '\n')

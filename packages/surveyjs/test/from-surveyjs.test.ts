@@ -393,3 +393,30 @@ describe('fromSurveyJS', () => {
     });
   });
 });
+
+describe('fromSurveyJS review regressions', () => {
+  const importOne = (element: Record<string, unknown>) => fromSurveyJS({ pages: [{ name: 'p', elements: [element, { type: 'text', name: 'keep' }] }] });
+
+  it('should read isRequired written as a string, and report other values', () => {
+    const asString = importOne({ type: 'text', name: 'req', isRequired: 'true' });
+    const question = asString.questionnaire.pages[0]!.sections[0]!.questions.find((q) => q.name === 'req') as { required?: boolean };
+    assert.equal(question.required, true);
+    const odd = importOne({ type: 'text', name: 'req', isRequired: 'yes' });
+    assert.ok(odd.warnings.some((w) => w.code === 'invalid-value' && w.path.endsWith('/isRequired')));
+  });
+
+  it('should say that a rating without levels is dropped', () => {
+    const { questionnaire, warnings } = importOne({ type: 'rating', name: 're', rateMin: 5, rateMax: 1 });
+    assert.ok(!questionnaire.pages[0]!.sections[0]!.questions.some((q) => q.name === 're'));
+    assert.ok(warnings.some((w) => w.code === 'empty-element-dropped'));
+    assert.ok(!warnings.some((w) => w.code === 'type-approximated'));
+  });
+
+  it('should not keep scripts, styles or comments as text', () => {
+    const { questionnaire } = importOne({ type: 'html', name: 'h', html: '<p>Xin chào</p><script>alert(1)</script><style>p{}</style><!-- <b>x</b> -->' });
+    const info = questionnaire.pages[0]!.sections[0]!.questions.find((q) => q.name === 'h') as { text?: unknown; title?: unknown };
+    const shown = JSON.stringify(info);
+    assert.match(shown, /Xin chào/);
+    assert.doesNotMatch(shown, /alert|p\{\}|-->/);
+  });
+});
