@@ -6,7 +6,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { IndexAccumulator, IndexError, formatPercent, roundPercent, type Dimension, type GroupResult, type IndexOptions, type IndexReport, type NodeResult } from '@sipas/index';
+import { IndexAccumulator, IndexError, formatCsv, formatPercent, roundPercent, type Dimension, type GroupResult, type IndexOptions, type IndexReport, type NodeResult } from '@sipas/index';
 import { localize, validateQuestionnaire, type MessageLanguage, type Questionnaire } from '@sipas/schema';
 import { EXIT, type CommandOutput } from './output.js';
 import { readDocuments } from './read-documents.js';
@@ -173,32 +173,24 @@ function printTable(report: IndexReport, questionnaire: Questionnaire, lang: Mes
   }
 }
 
-const csvCell = (value: unknown) => {
-  const text = value === null || value === undefined ? '' : String(value);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
 /** One row per group and node; the index with two decimals (display), counts in full. */
 function toCsv(report: IndexReport, lang: MessageLanguage): string {
   const dimensions = report.options.by ?? [];
-  const header = [...dimensions, 'responses', 'node', 'depth', 'label', 'method', 'index', 'n_valid', 'satisfied'];
-  const rows = [header.join(',')];
+  const rows: string[][] = [[...dimensions, 'responses', 'node', 'depth', 'label', 'method', 'index', 'n_valid', 'satisfied']];
   for (const group of [report.overall, ...report.groups]) {
     for (const { node, depth } of flatten(group.root)) {
-      rows.push(
-        [
-          ...dimensions.map((d) => group.key[d] ?? ''),
-          group.responses,
-          node.id,
-          depth,
-          node.label ? localize(node.label, lang) : '',
-          node.method,
-          node.index === null ? '' : roundPercent(node.index).toFixed(2),
-          node.nValid,
-          node.satisfied,
-        ].map(csvCell).join(','),
-      );
+      rows.push([
+        ...dimensions.map((d) => group.key[d] ?? ''),
+        String(group.responses),
+        node.id,
+        String(depth),
+        node.label ? localize(node.label, lang) : '',
+        node.method,
+        node.index === null ? '' : roundPercent(node.index).toFixed(2),
+        String(node.nValid),
+        String(node.satisfied),
+      ]);
     }
   }
-  return rows.join('\n');
+  return formatCsv(rows).replace(/\r\n$/, '');
 }

@@ -57,7 +57,7 @@ describe('sipas simulate and sipas index', () => {
   it('should break down by unit and period, in CSV with two decimals', async () => {
     const { code, stdout } = await run('index', '--questionnaire', questionnaireFile, '--responses', responses, '--by', 'unit', '--by', 'quarter', '--format', 'csv');
     assert.equal(code, 0);
-    const [header, ...rows] = stdout.split('\n');
+    const [header, ...rows] = stdout.split(/\r?\n/);
     assert.equal(header, 'unit,quarter,responses,node,depth,label,method,index,n_valid,satisfied');
     assert.ok(rows.some((row) => row.startsWith(',,300,SIPAS,0,')), 'the overall row');
     assert.ok(rows.every((row) => /,(\d+\.\d{2})?,\d+,\d+$/.test(row)), 'index with two decimals, counts in full');

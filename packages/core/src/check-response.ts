@@ -4,7 +4,7 @@
  * respondent could not see, every visible required question answered (except on paper, where blanks
  * are data), and the expression rules.
  */
-import { message, quote, validateResponse, type Questionnaire, type Response, type ValidationResult } from '@sipas/schema';
+import { message, OTHER_SUFFIX, quote, validateResponse, type Questionnaire, type Response, type ValidationResult } from '@sipas/schema';
 import { Form } from './form/form.js';
 import type { CoreTypeRegistry } from './question-types/index.js';
 
@@ -26,7 +26,7 @@ export function checkResponse(questionnaire: Questionnaire, response: unknown, o
   const errors = [];
   if (questionnaire.settings?.clearHiddenValues !== 'never') {
     for (const key of Object.keys(answers)) {
-      const name = key.replace(/-other$/, '');
+      const name = key.endsWith(OTHER_SUFFIX) ? key.slice(0, -OTHER_SUFFIX.length) : key;
       if (!form.isVisible(name)) {
         errors.push({
           path: `/answers/${key}`,
@@ -51,7 +51,7 @@ export function checkResponse(questionnaire: Questionnaire, response: unknown, o
 function hiddenItemsAnswered(form: Form, answers: Response['answers']) {
   const found = [];
   for (const [name, value] of Object.entries(answers)) {
-    if (name.endsWith('-other') || !form.isVisible(name)) continue;
+    if (name.endsWith(OTHER_SUFFIX) || !form.isVisible(name)) continue;
     const hidden = (item: string | number) => !form.isItemVisible(name, item);
     const located: string[] = [];
     if (Array.isArray(value)) value.forEach((item, i) => hidden(item) && located.push(`/answers/${name}/${i}`));

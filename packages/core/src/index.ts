@@ -22,4 +22,4 @@ export {
   type EvaluateOptions,
   type ExpressionValues,
 } from './expression/evaluate.js';
-export { seededRandom, simulateResponse, simulateResponses, type RandomInt, type SimulateOptions } from './simulate.js';
+export { seededRandom, seededUuid, simulateResponse, simulateResponses, type RandomInt, type SimulateOptions } from './simulate.js';

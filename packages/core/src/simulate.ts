@@ -98,7 +98,7 @@ function dayBetween(random: RandomInt, from: string, to: string): Date {
 }
 
 /** A version-4 UUID from the seeded source, so simulated files repeat exactly. */
-function seededUuid(random: RandomInt): string {
+export function seededUuid(random: RandomInt): string {
   const hex = Array.from({ length: 32 }, () => random(16).toString(16));
   hex[12] = '4';
   hex[16] = '89ab'[random(4)]!;

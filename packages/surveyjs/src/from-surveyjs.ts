@@ -4,6 +4,7 @@
  * result always passes validateQuestionnaire, or SurveyJSImportError is thrown.
  */
 import {
+  escapePointerToken,
   FORMAT_VERSION,
   NONE_VALUE,
   NO_OPINION_VALUE,
@@ -340,7 +341,7 @@ class Importer {
 
   private reportUnread(reader: PropertyReader): void {
     for (const key of reader.unread()) {
-      const path = `${reader.path}/${escapeToken(key)}`;
+      const path = `${reader.path}/${escapePointerToken(key)}`;
       if (LAYOUT_PROPERTIES.has(key)) {
         this.warn(path, 'layout-property-ignored', `Thuộc tính trình bày "${key}" bị bỏ qua`, `The layout property "${key}" is ignored`);
       } else {
@@ -357,7 +358,7 @@ class Importer {
     if (read.hadVietnamese) this.sawVietnamese = true;
     if (read.text !== undefined && typeof read.text === 'object') for (const locale of Object.keys(read.text)) this.seenLocales.add(locale);
     for (const key of read.droppedKeys) {
-      this.warn(`${path}/${escapeToken(key)}`, 'invalid-locale', `"${key}" không phải mã ngôn ngữ; bản dịch bị bỏ`, `"${key}" is not a locale code; the translation is dropped`);
+      this.warn(`${path}/${escapePointerToken(key)}`, 'invalid-locale', `"${key}" không phải mã ngôn ngữ; bản dịch bị bỏ`, `"${key}" is not a locale code; the translation is dropped`);
     }
     if (read.text !== undefined) this.textsToCheck.push({ path, text: read.text });
     return read.text;
@@ -1285,7 +1286,7 @@ class Importer {
       const nested = (first === 'sipas' || first === 'scales') && second !== undefined && isObject(container);
       if (nested) delete container[second];
       else delete root[first];
-      const where = first === 'sipas' ? `/sipas/block${nested ? `/${escapeToken(second)}` : ''}` : first === 'settings' ? '/sipas/settings' : `/sipas/${first}`;
+      const where = first === 'sipas' ? `/sipas/block${nested ? `/${escapePointerToken(second)}` : ''}` : first === 'settings' ? '/sipas/settings' : `/sipas/${first}`;
       this.warn(where, 'invalid-residue-dropped', `Dữ liệu SIPAS đi kèm không hợp lệ (${error.message.vi}); bị bỏ`, `The carried SIPAS data is not valid (${error.message.en}); it is dropped`);
       return true;
     }
@@ -1331,7 +1332,6 @@ class Importer {
 
 // ——— helpers ———
 
-const escapeToken = (token: string): string => token.replace(/~/g, '~0').replace(/\//g, '~1');
 
 function setOrDelete<T extends object>(target: T, key: string, value: string | undefined): void {
   if (value === undefined) delete (target as JsonObject)[key];

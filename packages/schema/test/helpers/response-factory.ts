@@ -3,21 +3,12 @@
  * the right kind chosen with the given random source. Visibility is not evaluated here (that is
  * the engine's job), so every question is answered.
  */
-import { seededRandom, type RandomInt } from '@sipas/core';
+import { seededRandom, seededUuid, type RandomInt } from '@sipas/core';
 import { answerValues, asBuiltIn, listQuestions, noOpinionValue, FORMAT_VERSION, type Answer, type Questionnaire, type Response } from '@sipas/schema';
 
 export { seededRandom, type RandomInt };
 
 const pick = <T>(random: RandomInt, list: readonly T[]): T => list[random(list.length)]!;
-
-/** A version-4 style UUID from the random source. */
-export function randomUuid(random: RandomInt): string {
-  const hex = Array.from({ length: 32 }, () => random(16).toString(16));
-  hex[12] = '4';
-  hex[16] = '89ab'[random(4)]!;
-  const h = hex.join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
 
 export function makeResponse(questionnaire: Questionnaire, random: RandomInt = seededRandom(1)): Response {
   const answers: Record<string, Answer> = {};
@@ -57,7 +48,7 @@ export function makeResponse(questionnaire: Questionnaire, random: RandomInt = s
   }
   return {
     formatVersion: FORMAT_VERSION,
-    responseId: randomUuid(random),
+    responseId: seededUuid(random),
     questionnaire: { id: questionnaire.id, version: questionnaire.version ?? 1 },
     channel: questionnaire.sipas?.survey?.channels?.[0] ?? 'online',
     startedAt: '2024-05-17T08:00:00Z',
