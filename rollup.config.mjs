@@ -1,12 +1,17 @@
 // Builds every package's ESM library from its src/index.ts; `tsc -b` writes the .d.ts files beside them.
 // Each package keeps its dependencies as imports; the generated validators are bundled in.
+// The form package also gets its drop-in: one classic script with everything inside, held to its size budget.
 import { readFileSync } from 'node:fs';
-import esbuild from 'rollup-plugin-esbuild';
+import { gzipSync } from 'node:zlib';
+import esbuild, { minify } from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
+import { minifyTemplates } from './scripts/minify-templates.mjs';
 
-const PACKAGES = ['schema', 'core', 'templates', 'surveyjs', 'index', 'cli'];
+const PACKAGES = ['schema', 'core', 'form', 'templates', 'surveyjs', 'index', 'cli'];
 /** Entry points besides src/index.ts: the worker thread of `sipas index` is loaded by file name. */
 const EXTRA_ENTRIES = { cli: ['index-worker'] };
+/** The drop-in's budget, JS and CSS together (the CSS lives inside the JS), min+gzip. */
+export const DROP_IN_BUDGET_BYTES = 40_000;
 
 const library = (name) => {
   const dir = `packages/${name}`;
@@ -20,4 +25,30 @@ const library = (name) => {
   };
 };
 
-export default PACKAGES.map(library);
+/** Prints the drop-in's min+gzip size and fails the build when it is over budget. */
+const sizeBudget = () => ({
+  name: 'size-budget',
+  generateBundle(_options, bundle) {
+    for (const chunk of Object.values(bundle)) {
+      if (chunk.type !== 'chunk') continue;
+      const bytes = gzipSync(chunk.code, { level: 9 }).length;
+      console.log(`${chunk.fileName}: ${chunk.code.length} bytes minified, ${bytes} bytes min+gzip (budget ${DROP_IN_BUDGET_BYTES})`);
+      if (bytes > DROP_IN_BUDGET_BYTES) this.error(`${chunk.fileName} is ${bytes} bytes min+gzip, over its ${DROP_IN_BUDGET_BYTES}-byte budget`);
+    }
+  },
+});
+
+const dropIn = {
+  input: 'packages/form/src/bundle.ts',
+  output: { file: 'packages/form/dist/sipas-form.bundle.js', format: 'iife', sourcemap: true },
+  plugins: [
+    // Workspace packages from source; Lit's production build (no "development" condition).
+    nodeResolve({ extensions: ['.ts', '.js'], exportConditions: ['source', 'browser', 'production'] }),
+    esbuild({ target: 'es2020', tsconfig: 'tsconfig.base.json', sourceMap: true }),
+    minifyTemplates(),
+    minify({ target: 'es2020', sourceMap: true, legalComments: 'none' }),
+    sizeBudget(),
+  ],
+};
+
+export default [...PACKAGES.map(library), dropIn];

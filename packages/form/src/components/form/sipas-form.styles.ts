@@ -1,0 +1,369 @@
+/**
+ * The default theme: calm and readable on a cheap phone in daylight. Body text 16 px or more,
+ * anything tappable at least 44 px high, visible focus, dark mode from the system setting, and
+ * system colours in forced-colours (high contrast) mode. Sites theme it only through the
+ * `--sipas-*` custom properties and `::part()`; the private `--_*` ones resolve them once.
+ */
+import { css } from 'lit';
+
+export const formStyles = css`
+  :host {
+    --_primary: var(--sipas-color-primary, #0b5cad);
+    --_on-primary: var(--sipas-color-on-primary, #fff);
+    --_text: var(--sipas-color-text, #1d232b);
+    --_muted: var(--sipas-color-muted, #4a5563);
+    --_background: var(--sipas-color-background, #fff);
+    --_surface: var(--sipas-color-surface, #f4f6f9);
+    --_border: var(--sipas-color-border, #8b96a5);
+    --_error: var(--sipas-color-error, #b3261e);
+    --_chosen: var(--sipas-color-chosen, #e3eefb);
+    --_radius: var(--sipas-radius, 8px);
+    --_space: var(--sipas-space-m, 16px);
+    --_touch: var(--sipas-touch-target, 44px);
+    display: block;
+    color: var(--_text);
+    background: var(--_background);
+    font-family: var(--sipas-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif);
+    font-size: max(16px, var(--sipas-font-size, 16px));
+    line-height: 1.5;
+    text-align: start;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_primary: var(--sipas-color-primary, #8cc2ff);
+      --_on-primary: var(--sipas-color-on-primary, #06223f);
+      --_text: var(--sipas-color-text, #e8ecf1);
+      --_muted: var(--sipas-color-muted, #b5bfcc);
+      --_background: var(--sipas-color-background, #15191f);
+      --_surface: var(--sipas-color-surface, #20262e);
+      --_border: var(--sipas-color-border, #7d8897);
+      --_error: var(--sipas-color-error, #ffb4ab);
+      --_chosen: var(--sipas-color-chosen, #1d3a5c);
+    }
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  * {
+    box-sizing: border-box;
+  }
+  .form {
+    max-width: 60rem;
+    margin: 0 auto;
+    padding: var(--_space);
+  }
+  h2,
+  h3,
+  h4 {
+    line-height: 1.3;
+    margin: 0 0 calc(var(--_space) / 2);
+  }
+  h2 {
+    font-size: 1.375em;
+  }
+  h3 {
+    font-size: 1.2em;
+  }
+  h4 {
+    font-size: 1.05em;
+    margin-top: var(--_space);
+  }
+  .description,
+  .info-text {
+    color: var(--_muted);
+    margin: 0 0 calc(var(--_space) / 2);
+    white-space: pre-line;
+  }
+  [tabindex='-1']:focus {
+    outline: none;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  .progress {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px var(--_space);
+    align-items: center;
+    color: var(--_muted);
+    font-size: 0.9375em;
+    margin-bottom: var(--_space);
+  }
+  .progress label {
+    display: flex;
+    flex: 1 1 14rem;
+    gap: calc(var(--_space) / 2);
+    align-items: center;
+  }
+  progress {
+    flex: 1;
+    height: 8px;
+    accent-color: var(--_primary);
+  }
+  .notice,
+  .error-summary,
+  .load-failed,
+  .thank-you {
+    border-radius: var(--_radius);
+    padding: var(--_space);
+    margin-bottom: var(--_space);
+    background: var(--_surface);
+  }
+  .error-summary,
+  .load-failed,
+  .rejected {
+    border: 2px solid var(--_error);
+  }
+  .error-summary p,
+  .rejected p {
+    font-weight: 600;
+    margin: 0;
+  }
+  a {
+    color: var(--_primary);
+  }
+  .question {
+    margin: 0 0 var(--_space);
+    padding: var(--_space);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    border: 1px solid transparent;
+  }
+  .question.invalid {
+    border-color: var(--_error);
+  }
+  .title {
+    display: block;
+    font-weight: 600;
+    margin-bottom: calc(var(--_space) / 2);
+  }
+  .required-marker,
+  .errors {
+    color: var(--_error);
+  }
+  .errors p {
+    margin: calc(var(--_space) / 2) 0 0;
+    font-weight: 600;
+  }
+  input[type='text'],
+  input[type='email'],
+  input[type='tel'],
+  input[type='date'],
+  select,
+  textarea {
+    display: block;
+    width: 100%;
+    min-height: var(--_touch);
+    padding: 8px 12px;
+    font: inherit;
+    color: inherit;
+    background: var(--_background);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .other-text {
+    margin-top: calc(var(--_space) / 2);
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_error);
+  }
+  :focus-visible,
+  .choice:has(input:focus-visible) {
+    outline: 3px solid var(--_primary);
+    outline-offset: 2px;
+  }
+  .choices {
+    display: grid;
+    grid-template-columns: repeat(var(--sipas-columns, 1), minmax(0, 1fr));
+    gap: 8px;
+  }
+  .choices.inline,
+  .rating {
+    grid-template-columns: repeat(auto-fit, minmax(7rem, 1fr));
+  }
+  @media (max-width: 36rem) {
+    .choices {
+      grid-template-columns: 1fr;
+    }
+  }
+  .choice {
+    position: relative;
+    display: flex;
+    align-items: center;
+    gap: 12px;
+    min-height: var(--_touch);
+    padding: 8px 12px;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_background);
+    cursor: pointer;
+  }
+  .choice:has(input:checked) {
+    border-color: var(--_primary);
+    background: var(--_chosen);
+    box-shadow: inset 0 0 0 1px var(--_primary);
+  }
+  .choice:has(input:disabled) {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
+  .choice input {
+    width: 22px;
+    height: 22px;
+    margin: 0;
+    flex: none;
+    accent-color: var(--_primary);
+  }
+  .rating .choice {
+    flex-direction: column;
+    justify-content: center;
+    text-align: center;
+    gap: 4px;
+  }
+  .rating .choice input {
+    position: absolute;
+    opacity: 0;
+  }
+  .rating .choice-label {
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+  }
+  .badge {
+    font-size: 1.5em;
+    font-weight: 700;
+    line-height: 1.2;
+  }
+  .rating.faces .badge {
+    font-size: 2em;
+  }
+  .rating.stars .choice:has(input:checked) .badge {
+    color: #b7791f;
+  }
+  .likert {
+    container-type: inline-size;
+  }
+  .likert-head {
+    display: none;
+  }
+  .likert-row {
+    display: grid;
+    gap: 8px;
+    padding: calc(var(--_space) / 2) 0;
+    border-top: 1px solid var(--_border);
+  }
+  .likert-row.unanswered .likert-row-title {
+    color: var(--_error);
+  }
+  .likert-row-title {
+    font-weight: 500;
+  }
+  .code {
+    font-weight: 700;
+  }
+  /* Wide: a table, statements down and levels across; the level words move to the header row. */
+  @container (min-width: 44rem) {
+    .likert-head,
+    .likert-row {
+      display: grid;
+      grid-template-columns: minmax(12rem, 2.5fr) repeat(var(--sipas-levels), minmax(4rem, 1fr));
+      align-items: center;
+      gap: 4px;
+    }
+    .likert-head {
+      font-size: 0.875em;
+      color: var(--_muted);
+      text-align: center;
+      padding-bottom: 4px;
+    }
+    .likert .choice {
+      justify-content: center;
+      border-color: transparent;
+      background: none;
+      padding: 0;
+    }
+    .likert .choice-text {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+  }
+  .navigation {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    justify-content: space-between;
+    margin-top: var(--_space);
+  }
+  .navigation .primary {
+    margin-inline-start: auto;
+  }
+  button {
+    min-height: var(--_touch);
+    min-width: var(--_touch);
+    padding: 8px 24px;
+    font: inherit;
+    font-weight: 600;
+    border-radius: var(--_radius);
+    border: 2px solid var(--_primary);
+    cursor: pointer;
+  }
+  button.primary {
+    background: var(--_primary);
+    color: var(--_on-primary);
+  }
+  button.secondary,
+  button.link {
+    background: var(--_background);
+    color: var(--_primary);
+  }
+  button.link {
+    border-color: transparent;
+    text-decoration: underline;
+    padding: 8px;
+  }
+  .queued {
+    font-weight: 600;
+  }
+  .unsupported {
+    color: var(--_error);
+  }
+  @media (prefers-contrast: more) {
+    :host {
+      --_border: var(--_text);
+      --_muted: var(--_text);
+    }
+    .question,
+    .choice {
+      border-color: var(--_text);
+    }
+  }
+  @media (forced-colors: active) {
+    .question,
+    .choice,
+    .notice,
+    .thank-you {
+      border: 1px solid CanvasText;
+    }
+    .choice:has(input:checked) {
+      outline: 3px solid Highlight;
+    }
+    .rating .choice input {
+      position: static;
+      opacity: 1;
+    }
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .choice {
+      transition: background-color 0.15s, border-color 0.15s;
+    }
+  }
+`;

@@ -1,0 +1,44 @@
+/**
+ * @summary Several choices from a list (check boxes), with optional "none" (exclusive) and "other".
+ * @csspart question - the question frame; question-title, question-description, question-error; choice, choice-label; other-input.
+ */
+import { html } from 'lit';
+import { valueLabel } from '@sipas/core';
+import { noneValue, type AnswerValue, type MultipleQuestion } from '@sipas/schema';
+import { SipasQuestionElement } from './question-element.js';
+import { renderOptions, type ChoiceOption } from './choice-options.js';
+import { otherOption, renderOtherText } from './other-option.js';
+
+export class SipasQuestionMultiple extends SipasQuestionElement {
+  protected override render() {
+    const question = this.question as MultipleQuestion;
+    const none = noneValue(question);
+    const options: ChoiceOption[] = [
+      ...question.choices.filter((choice) => this.form!.isItemVisible(this.name, choice.value)).map((choice) => ({ value: choice.value, label: this.text(choice.text) })),
+      ...otherOption(this.form!, question),
+      ...(none === undefined ? [] : [{ value: none, label: valueLabel(this.form!.questionnaire, question, none, this.locale) }]),
+    ];
+    const chosen: AnswerValue[] = Array.isArray(this.value) ? this.value : [];
+    // The engine keeps "none" exclusive: it sees which option was added from the previous value.
+    const toggle = (option: ChoiceOption['value'], checked: boolean) => {
+      const next = checked ? [...chosen, option as AnswerValue] : chosen.filter((item) => item !== option);
+      this.commit(this.name, next.length > 0 ? next : undefined);
+    };
+    return this.renderFrame(
+      html`<div class="choices" role="group" style=${question.columns ? `--sipas-columns: ${question.columns}` : ''} aria-labelledby=${this.idOf('title')} aria-describedby=${this.describedBy}>
+          ${renderOptions({
+            kind: 'checkbox',
+            group: this.idOf('input'),
+            options,
+            isChecked: (option) => chosen.includes(option as AnswerValue),
+            onToggle: toggle,
+            disabled: this.disabled,
+            invalid: this.invalid,
+            describedBy: this.describedBy,
+          })}
+        </div>
+        ${renderOtherText(this.form!, this.name, this.idOf('other'), (key, text) => this.commit(key, text))}`,
+      true,
+    );
+  }
+}

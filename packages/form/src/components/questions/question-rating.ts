@@ -1,0 +1,52 @@
+/**
+ * @summary A rating on a scale (1–5 satisfaction by default), as a row of big buttons, stars or faces.
+ * Each button is a native radio with the level's words as its name.
+ * @csspart question - the question frame; question-title, question-description, question-error; choice, choice-label.
+ */
+import { html } from 'lit';
+import { resolveScale, type RatingQuestion, type ScaleLevel } from '@sipas/schema';
+import { SipasQuestionElement } from './question-element.js';
+import { renderOptions } from './choice-options.js';
+
+const FACES_5 = ['😞', '🙁', '😐', '🙂', '😀'];
+const FACES_3 = ['🙁', '😐', '🙂'];
+
+/** The big mark on a level's button: its number, a star, or a face from sad to happy. */
+function badge(display: RatingQuestion['display'], levels: ScaleLevel[], index: number): string {
+  if (display === 'stars') return '★';
+  if (display === 'faces') {
+    const faces = levels.length === 3 ? FACES_3 : FACES_5;
+    return faces[Math.round((index * (faces.length - 1)) / Math.max(1, levels.length - 1))]!;
+  }
+  return String(levels[index]!.value);
+}
+
+export class SipasQuestionRating extends SipasQuestionElement {
+  protected override render() {
+    const question = this.question as RatingQuestion;
+    const levels = resolveScale(this.form!.questionnaire, question.scale)?.levels ?? [];
+    const value = this.value;
+    return this.renderFrame(
+      html`<div
+        class="choices rating ${question.display ?? 'buttons'}"
+        role="radiogroup"
+        style="--sipas-levels: ${levels.length}"
+        aria-labelledby=${this.idOf('title')}
+        aria-describedby=${this.describedBy}
+        aria-required=${this.form!.isRequired(this.name) ? 'true' : 'false'}
+      >
+        ${renderOptions({
+          kind: 'radio',
+          group: this.idOf('input'),
+          options: levels.map((level, index) => ({ value: level.value, label: this.text(level.text), badge: badge(question.display, levels, index) })),
+          isChecked: (option) => option === value,
+          onToggle: (option) => this.commit(this.name, option),
+          disabled: this.disabled,
+          invalid: this.invalid,
+          describedBy: this.describedBy,
+        })}
+      </div>`,
+      true,
+    );
+  }
+}

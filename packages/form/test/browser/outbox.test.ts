@@ -1,0 +1,300 @@
+// The outbox in Chromium with real IndexedDB, delivering over real HTTP to the development
+// collector (scripts/collector-test-plugin.mjs gives this file its own), which the tests take
+// down, slow down and make fail. "Exactly once" is checked on the server's side: how many POSTs
+// carried a responseId, and how many responses it stored.
+import { expect } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { openDB } from 'idb';
+import { seededRandom, simulateResponse } from '@sipas/core';
+import type { Response } from '@sipas/schema';
+import { kioskQuick } from '@sipas/templates';
+import { Outbox, type OutboxEntry, type OutboxEvent, type OutboxOptions } from '../../src/outbox/index.js';
+
+type CollectorPayload = Record<string, unknown> | undefined;
+const collector = <R = boolean>(command: string, payload?: CollectorPayload) => executeServerCommand<R, CollectorPayload>(command, payload);
+const deliveries = (responseId: string) => collector<number>('collector-deliveries', { responseId });
+const storedCopies = async (responseId: string) => (await collector<Response[]>('collector-responses')).filter((r) => r.responseId === responseId).length;
+
+let seed = 1;
+/** A valid kiosk response with a fresh id. */
+const kioskResponse = (): Response => ({ ...simulateResponse(kioskQuick, { random: seededRandom(seed++) }), responseId: crypto.randomUUID() });
+
+/** Small delays so retries happen within a test. */
+const FAST: OutboxOptions = { retry: { baseMs: 20, capMs: 100 }, timeoutMs: 3000 };
+
+async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Everything an outbox reported, to wait for and look at. */
+class EventLog {
+  readonly events: OutboxEvent[] = [];
+
+  constructor(outbox: Outbox) {
+    outbox.subscribe((event) => this.events.push(event));
+  }
+
+  of<T extends OutboxEvent['type']>(type: T, responseId?: string): Extract<OutboxEvent, { type: T }>[] {
+    return this.events.filter((event): event is Extract<OutboxEvent, { type: T }> => event.type === type && (responseId === undefined || event.responseId === responseId));
+  }
+
+  async next<T extends OutboxEvent['type']>(type: T, responseId: string, count = 1): Promise<Extract<OutboxEvent, { type: T }>> {
+    await until(() => this.of(type, responseId).length >= count, `${count} × ${type} of ${responseId}`);
+    return this.of(type, responseId)[count - 1]!;
+  }
+}
+
+/** The entry as IndexedDB holds it, read without the outbox. */
+async function storedEntry(dbName: string, responseId: string): Promise<OutboxEntry | undefined> {
+  const db = await openDB(dbName);
+  try {
+    return (await db.get('outbox', responseId)) as OutboxEntry | undefined;
+  } finally {
+    db.close();
+  }
+}
+
+describe('outbox', () => {
+  let endpoint: string;
+  let dbName: string;
+  const opened: Outbox[] = [];
+  const open = async (options: OutboxOptions = FAST): Promise<Outbox> => {
+    const outbox = await Outbox.open({ dbName, ...options });
+    opened.push(outbox);
+    return outbox;
+  };
+
+  before(async () => {
+    endpoint = `${await collector<string>('collector-url')}/api/v1/responses`;
+  });
+
+  beforeEach(async () => {
+    dbName = `sipas-test-${crypto.randomUUID()}`;
+    await collector('collector-up');
+    await collector('collector-reset');
+  });
+
+  afterEach(() => {
+    for (const outbox of opened.splice(0)) outbox.close();
+  });
+
+  describe('queueing', () => {
+    it('should store the response before any network call', async () => {
+      const outbox = await open();
+      const log = new EventLog(outbox);
+      const response = kioskResponse();
+      await outbox.enqueue(response, endpoint);
+
+      expect(outbox.persistent).to.equal(true);
+      expect((await storedEntry(dbName, response.responseId))?.response).to.deep.equal(response);
+      expect(log.of('queued')).to.deep.equal([{ type: 'queued', responseId: response.responseId, persistent: true }]);
+      expect(await deliveries(response.responseId)).to.equal(0);
+    });
+
+    it('should keep one entry per responseId, the first copy', async () => {
+      const outbox = await open();
+      const response = kioskResponse();
+      await outbox.enqueue(response, endpoint);
+      await outbox.enqueue(response, endpoint);
+      await outbox.enqueue({ ...response, answers: { overall: 1 } }, endpoint);
+
+      const entries = await outbox.pending();
+      expect(entries.map((entry) => entry.responseId)).to.deep.equal([response.responseId]);
+      expect(entries[0]!.response.answers).to.deep.equal(response.answers);
+      await outbox.flush();
+      expect(await deliveries(response.responseId)).to.equal(1);
+      expect(await outbox.pending()).to.deep.equal([]);
+    });
+
+    it('should resolve a relative endpoint against the page, for other pages to send it', async () => {
+      const outbox = await open();
+      await outbox.enqueue(kioskResponse(), '/api/v1/responses');
+      expect((await outbox.pending())[0]!.endpoint).to.equal(`${location.origin}/api/v1/responses`);
+    });
+
+    it('should forget a discarded entry', async () => {
+      const outbox = await open();
+      const response = kioskResponse();
+      await outbox.enqueue(response, endpoint);
+      await outbox.discard(response.responseId);
+      expect(await outbox.pending()).to.deep.equal([]);
+      expect(await storedEntry(dbName, response.responseId)).to.equal(undefined);
+    });
+  });
+
+  describe('offline', () => {
+    it('should keep a response while the server is down and deliver it once when the network is back', async () => {
+      await collector('collector-down');
+      // A backoff far longer than the test: only the `online` event can deliver in time.
+      const outbox = await open({ retry: { baseMs: 60_000, capMs: 60_000 }, random: () => 0.99, timeoutMs: 3000 });
+      const log = new EventLog(outbox);
+      const response = kioskResponse();
+      outbox.start();
+      await outbox.enqueue(response, endpoint);
+
+      const retry = await log.next('retry', response.responseId);
+      expect(retry).to.include({ reason: 'network', attempt: 1 });
+      expect(retry.delayMs).to.be.within(59_000, 60_000);
+      expect(await storedEntry(dbName, response.responseId)).to.include({ state: 'pending', attempts: 1, lastError: 'network' });
+
+      await collector('collector-up');
+      dispatchEvent(new Event('online'));
+      const sent = await log.next('sent', response.responseId);
+      expect(sent.receipt).to.include({ responseId: response.responseId });
+      expect(await deliveries(response.responseId)).to.equal(1);
+      expect(await outbox.pending()).to.deep.equal([]);
+    });
+
+    it('should stop listening for the network when stopped', async () => {
+      await collector('collector-down');
+      const outbox = await open({ retry: { baseMs: 60_000, capMs: 60_000 }, random: () => 0.99, timeoutMs: 3000 });
+      const log = new EventLog(outbox);
+      const response = kioskResponse();
+      outbox.start();
+      await outbox.enqueue(response, endpoint);
+      await log.next('retry', response.responseId);
+      outbox.stop();
+
+      await collector('collector-up');
+      dispatchEvent(new Event('online'));
+      await sleep(200);
+      expect(log.of('sent')).to.deep.equal([]);
+      expect(await deliveries(response.responseId)).to.equal(0);
+      expect(await outbox.pending()).to.have.length(1);
+    });
+  });
+
+  describe('reloads and tabs', () => {
+    it('should deliver, from a new page, what an earlier page left queued', async () => {
+      const earlier = await open();
+      const responses = [kioskResponse(), kioskResponse()];
+      for (const response of responses) await earlier.enqueue(response, endpoint);
+      earlier.close();
+
+      const later = await open();
+      const log = new EventLog(later);
+      later.start();
+      for (const response of responses) await log.next('sent', response.responseId);
+      for (const response of responses) expect(await deliveries(response.responseId)).to.equal(1);
+      expect(await later.pending()).to.deep.equal([]);
+    });
+
+    it('should deliver once when two pages flush at the same time, and tell both', async () => {
+      const [first, second] = [await open(), await open()];
+      const logs = [new EventLog(first!), new EventLog(second!)];
+      const responses = [kioskResponse(), kioskResponse(), kioskResponse()];
+      for (const response of responses) await first!.enqueue(response, endpoint);
+
+      await Promise.all([first!.flush(), second!.flush()]);
+      for (const response of responses) {
+        expect(await deliveries(response.responseId), response.responseId).to.equal(1);
+        expect(await storedCopies(response.responseId)).to.equal(1);
+      }
+      expect(await first!.pending()).to.deep.equal([]);
+      // The page that did not send hears of the deliveries from the one that did.
+      for (const log of logs) for (const response of responses) await log.next('sent', response.responseId);
+    });
+  });
+
+  describe('retries', () => {
+    it('should retry server errors with backoff and deliver once', async () => {
+      await collector('collector-fail', { count: 2, status: 500 });
+      const outbox = await open();
+      const log = new EventLog(outbox);
+      const response = kioskResponse();
+      outbox.start();
+      await outbox.enqueue(response, endpoint);
+
+      await log.next('sent', response.responseId);
+      expect(log.of('retry', response.responseId).map(({ attempt, status, reason }) => ({ attempt, status, reason }))).to.deep.equal([
+        { attempt: 1, status: 500, reason: 'status' },
+        { attempt: 2, status: 500, reason: 'status' },
+      ]);
+      for (const retry of log.of('retry')) expect(retry.delayMs).to.be.within(0, 100);
+      expect(await deliveries(response.responseId)).to.equal(3);
+      expect(await storedCopies(response.responseId)).to.equal(1);
+    });
+
+    it('should retry after a timeout, and the server keeps one copy though both attempts reached it', async () => {
+      await collector('collector-delay', { count: 1, ms: 600 });
+      const outbox = await open({ ...FAST, timeoutMs: 150 });
+      const log = new EventLog(outbox);
+      const response = kioskResponse();
+      outbox.start();
+      await outbox.enqueue(response, endpoint);
+
+      await log.next('sent', response.responseId);
+      expect(log.of('retry', response.responseId)[0]).to.include({ reason: 'timeout', attempt: 1 });
+      // The slow first attempt is still being handled; let it finish before counting.
+      await until(async () => (await deliveries(response.responseId)) === 2, 'the second delivery');
+      await sleep(600);
+      expect(await storedCopies(response.responseId)).to.equal(1);
+      expect(await outbox.pending()).to.deep.equal([]);
+    });
+
+    it("should wait as long as the server's Retry-After asks", async () => {
+      await collector('collector-fail', { count: 1, status: 503, retryAfter: 2 });
+      const outbox = await open();
+      const log = new EventLog(outbox);
+      const response = kioskResponse();
+      outbox.start();
+      await outbox.enqueue(response, endpoint);
+
+      const retry = await log.next('retry', response.responseId);
+      expect(retry).to.include({ status: 503, delayMs: 2000 });
+      const entry = await storedEntry(dbName, response.responseId);
+      expect(entry!.nextAttemptAt - Date.now()).to.be.within(1500, 2000);
+      await sleep(200);
+      expect(await deliveries(response.responseId), 'no attempt before the wait is over').to.equal(1);
+
+      await outbox.flush();
+      expect(log.of('sent', response.responseId)).to.have.length(1);
+      expect(await deliveries(response.responseId)).to.equal(2);
+    });
+  });
+
+  describe('refusals', () => {
+    it('should keep a refused response with the located errors and not send it again', async () => {
+      const outbox = await open();
+      const log = new EventLog(outbox);
+      const response = { ...kioskResponse(), answers: { overall: 9 } };
+      outbox.start();
+      await outbox.enqueue(response, endpoint);
+
+      const rejected = await log.next('rejected', response.responseId);
+      expect(rejected.status).to.equal(422);
+      expect(rejected.errors.map((error) => error.path)).to.include('/answers/overall');
+      expect(rejected.errors[0]!.message).to.have.keys('vi', 'en');
+      const [entry] = await outbox.pending();
+      expect(entry).to.include({ responseId: response.responseId, state: 'rejected' });
+      expect(entry!.rejection).to.deep.equal({ status: 422, errors: rejected.errors });
+
+      await outbox.flush();
+      dispatchEvent(new Event('online'));
+      await sleep(100);
+      expect(await deliveries(response.responseId)).to.equal(1);
+      expect(log.of('retry')).to.deep.equal([]);
+      expect(await outbox.pending()).to.have.length(1);
+    });
+
+    it('should send a corrected response queued again under the same id', async () => {
+      const outbox = await open();
+      const log = new EventLog(outbox);
+      const corrected = kioskResponse();
+      outbox.start();
+      await outbox.enqueue({ ...corrected, answers: { overall: 9 } }, endpoint);
+      await log.next('rejected', corrected.responseId);
+
+      await outbox.enqueue(corrected, endpoint);
+      await log.next('sent', corrected.responseId);
+      expect(await outbox.pending()).to.deep.equal([]);
+      expect((await collector<Response[]>('collector-responses')).find((r) => r.responseId === corrected.responseId)?.answers).to.deep.equal(corrected.answers);
+    });
+  });
+});
