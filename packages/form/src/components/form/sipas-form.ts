@@ -29,7 +29,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Form, QuestionnaireLoadError, type FormChange } from '@sipas/core';
-import { isAnswerable, message, type Answer, type Channel, type Question, type Questionnaire, type Response, type ValidationError } from '@sipas/schema';
+import { isAnswerable, message, questionIndex, type Answer, type Channel, type Question, type Questionnaire, type Response, type ValidationError } from '@sipas/schema';
 import { emit, QUESTION_INPUT, type QuestionInputDetail } from '../../events.js';
 import { inLanguage, ui, uiMessage } from '../../i18n.js';
 import type { SipasQuestionElement } from '../questions/question-element.js';
@@ -357,15 +357,20 @@ export class SipasForm extends LitElement {
   }
 
   /** After the server refused a response: back to the answers, to be corrected and sent again. */
-  private async reopen(): Promise<void> {
+  private reopen(): void {
     const form = this.form!;
-    const storage = await this.storage!;
-    const refused = [...this.ownResponses];
-    await Promise.all(refused.map((responseId) => storage.discard(responseId)));
     const errors = this.serverErrors;
+    const refused = [...this.ownResponses];
+    this.ownResponses.clear();
     this.startForm(form.questionnaire, { data: form.values, startedAt: form.startedAt });
-    this.serverErrors = errors;
-    this.summary = errors.map((error) => ({ name: error.path.split('/')[2] ?? '', text: inLanguage(error.message, this.lang) }));
+    const corrected = this.form!;
+    this.summary = errors.map((error) => {
+      // Answers are located as /answers/<name>[/...]; anything else is shown as the server put it.
+      const name = error.path.startsWith('/answers/') ? error.path.split('/')[2]! : '';
+      const text = inLanguage(error.message, this.lang);
+      return questionIndex(corrected.questionnaire).has(name) && corrected.isVisible(name) ? { name, text: `${plainTitle(corrected, corrected.question(name))}: ${text}` } : { name, text };
+    });
+    void this.storage?.then((storage) => Promise.all(refused.map((responseId) => storage.discard(responseId))));
   }
 
   // --- rendering ------------------------------------------------------------------------------
@@ -468,7 +473,7 @@ export class SipasForm extends LitElement {
         return html`<div class="rejected">
           <p>${ui('rejected', this.lang)}</p>
           <ul>${this.serverErrors.map((error) => html`<li>${inLanguage(error.message, this.lang)}</li>`)}</ul>
-          <button type="button" class="primary" part="button" @click=${() => void this.reopen()}>${ui('fixAnswers', this.lang)}</button>
+          <button type="button" class="primary" part="button" @click=${this.reopen}>${ui('fixAnswers', this.lang)}</button>
         </div>`;
       default:
         return nothing;
