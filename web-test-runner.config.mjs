@@ -2,6 +2,7 @@
 // served from src/*.ts through the "source" export condition, so no build is needed first.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { collectorTestPlugin } from './scripts/collector-test-plugin.mjs';
 
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const args = [
@@ -31,7 +32,7 @@ export default {
   files: ['packages/*/test/browser/**/*.test.ts', 'packages/*/src/**/*.test.ts'],
   testRunnerHtml: strictCspHtml,
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' }), collectorTestPlugin()],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args } })],
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },

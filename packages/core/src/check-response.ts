@@ -6,7 +6,7 @@
  */
 import { message, OTHER_SUFFIX, quote, validateResponse, type Questionnaire, type Response, type ValidationResult } from '@sipas/schema';
 import { Form } from './form/form.js';
-import type { CoreTypeRegistry } from './question-types/index.js';
+import type { CoreTypeRegistry } from './question-types/registry.js';
 
 export interface CheckResponseOptions {
   types?: CoreTypeRegistry;

@@ -22,3 +22,13 @@ export type {
   SipasValueChangeDetail,
 } from './events.js';
 export { ui, type UiStringKey } from './i18n.js';
+export {
+  DeviceMemory,
+  DraftStore,
+  Outbox,
+  type Draft,
+  type OutboxEntry,
+  type OutboxEvent,
+  type OutboxListener,
+  type OutboxOptions,
+} from './outbox/index.js';

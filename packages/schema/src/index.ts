@@ -54,7 +54,8 @@ export { checkLogic } from './logic-checks.js';
 export { validateResponse, validateAnswer } from './validate-response.js';
 export { checkAnswer, isEmptyAnswer, type CustomAnswerCheck } from './answer-checks.js';
 export { isIsoDate } from './dates.js';
-export { QuestionTypeError, QuestionTypeRegistry, questionTypes, type QuestionTypeSchema } from './question-types.js';
+export { QuestionTypeError } from './question-type-error.js';
+export { QuestionTypeRegistry, questionTypes, type QuestionTypeSchema } from './question-types.js';
 export { checkFragment, validateWithFragment, type SchemaFragment } from './fragment-validator.js';
 export { COMMON_QUESTION_PROPERTIES } from './questionnaire-checks.js';
 export {

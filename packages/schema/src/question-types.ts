@@ -1,5 +1,6 @@
 import { checkFragment, type SchemaFragment } from './fragment-validator.js';
-import { message, quote, type LocalizedMessage } from './messages.js';
+import { message, quote } from './messages.js';
+import { QuestionTypeError } from './question-type-error.js';
 import { BUILT_IN_QUESTION_TYPES, isBuiltInType, type AnswerValue, type Question } from './types.js';
 
 /**
@@ -16,16 +17,6 @@ export interface QuestionTypeSchema {
   answer?: SchemaFragment;
   /** The finite set of values an answer can take, when the type can be an index source. */
   answerValues?: (question: Question) => AnswerValue[] | undefined;
-}
-
-/** Registration that cannot be accepted: the reason in both languages. */
-export class QuestionTypeError extends Error {
-  readonly localized: LocalizedMessage;
-
-  constructor(localized: LocalizedMessage) {
-    super(localized.en);
-    this.localized = localized;
-  }
 }
 
 const TYPE_NAME = /^[a-z][a-z0-9-]*$/;

@@ -1,5 +1,5 @@
 import { validateQuestionnaire, type Questionnaire } from '@sipas/schema';
-import { coreTypes } from '../question-types/index.js';
+import { coreTypes } from '../question-types/core-types.js';
 import { Form, QuestionnaireLoadError, type FormOptions } from './form.js';
 
 /**

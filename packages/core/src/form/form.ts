@@ -29,7 +29,8 @@ import {
   type Section,
   type ValidationError,
 } from '@sipas/schema';
-import { coreTypes, type CoreTypeRegistry, type RegisteredQuestionType } from '../question-types/index.js';
+import { coreTypes } from '../question-types/core-types.js';
+import type { CoreTypeRegistry, RegisteredQuestionType } from '../question-types/registry.js';
 import { compileConditions, type Condition, type ConditionIndex } from './conditions.js';
 import { displayAnswer } from './display.js';
 import { createResponseId } from './response-id.js';

@@ -1,22 +1,23 @@
 /**
  * One registry of question types (D6): the value semantics every part of the engine relies on.
- * Built-in types are registered through the same `defineQuestionType` call a custom type uses;
- * for a custom type the call also registers its schema fragment with @sipas/schema, so that
- * questionnaires using it validate wherever it is registered.
+ * Built-in types are registered here directly. A custom type also has a schema part (its properties
+ * fragment, answer fragment, answer values) that must be registered with @sipas/schema and checked
+ * against its answers: that half lives in custom-types.ts and reaches `define` only through
+ * `defineQuestionType`, so that a form of built-in types does not bundle the schema-fragment
+ * interpreter and the compiled definitions it relies on (about 7 KB gzip).
  */
 import {
   isBuiltInType,
   isEmptyAnswer,
   message,
-  questionTypes,
   QuestionTypeError,
   quote,
   type Answer,
   type LocalizedMessage,
   type Question,
   type Questionnaire,
+  type QuestionTypeRegistry,
   type QuestionTypeSchema,
-  validateWithFragment,
 } from '@sipas/schema';
 
 /** A problem with one answer, in both languages. */
@@ -33,11 +34,14 @@ export interface AnswerContext {
   previous?: Answer;
 }
 
+/** The schema part of a custom type as the engine receives it (the type name comes from the definition). */
+export type CustomTypeSchema = Omit<QuestionTypeSchema, 'type'>;
+
 export interface QuestionTypeDefinition {
   /** The type name used in questionnaires. */
   type: string;
   /** Schema part of a custom type (properties fragment, answer fragment, answer values); built-ins have theirs in the format. */
-  schema?: Omit<QuestionTypeSchema, 'type'>;
+  schema?: CustomTypeSchema;
   /** False for types that take no answer (info). */
   answerable?: boolean;
   /** True when the answer counts as not given; the format's rule (undefined, null, '', [], {}) by default. */
@@ -61,47 +65,70 @@ const defaultEmpty = (value: Answer | undefined) => isEmptyAnswer(value);
 const keepAsIs = (value: unknown) => (value === undefined || value === null ? undefined : (value as Answer));
 const noProblems = () => [];
 
-/** A custom answer must match the type's answer fragment (a scalar without one), then pass its own check. */
-function customValidation(definition: QuestionTypeDefinition): RegisteredQuestionType['validate'] {
-  const answerFragment = definition.schema?.answer;
-  return (value, context) => {
-    const shape = answerFragment
-      ? validateWithFragment(value, answerFragment).map(({ code, message: text }) => ({ code, message: text }))
-      : typeof value === 'object' && value !== null
-        ? [{ code: 'answer-type', message: message('Câu trả lời phải là chữ, số hoặc true/false', 'The answer must be text, a number or true/false') }]
-        : [];
-    return shape.length > 0 ? shape : (definition.validate?.(value, context) ?? []);
-  };
+/**
+ * What registering a custom type's schema part yields: the schema registry it went to (so that
+ * `remove` takes it back out) and the type's full answer check (the answer fragment, then its own).
+ */
+export interface BoundTypeSchema {
+  schemas: QuestionTypeRegistry;
+  validate: RegisteredQuestionType['validate'];
 }
+
+/**
+ * Registers a custom type's schema part with @sipas/schema (with `schemas`, or the shared
+ * `questionTypes` when undefined) and binds its answer check. `defineQuestionType` supplies it.
+ */
+export type TypeSchemaBinder = (definition: QuestionTypeDefinition & { schema: CustomTypeSchema }, schemas: QuestionTypeRegistry | undefined) => BoundTypeSchema;
 
 export class CoreTypeRegistry {
   private readonly types = new Map<string, RegisteredQuestionType>();
-  private readonly schemaRegistry: typeof questionTypes;
+  /** The schema registry of each custom type, so that `remove` unregisters it there. */
+  private readonly schemaHomes = new Map<string, QuestionTypeRegistry>();
+  private readonly schemaRegistry: QuestionTypeRegistry | undefined;
 
-  constructor(schemaRegistry = questionTypes) {
+  /**
+   * `schemaRegistry` receives the schema parts of custom types defined here; without it they go to
+   * @sipas/schema's shared `questionTypes`, which validates questionnaires by default.
+   */
+  constructor(schemaRegistry?: QuestionTypeRegistry) {
     this.schemaRegistry = schemaRegistry;
   }
 
-  /** Registers a type; throws QuestionTypeError for a repeated name or a custom type without its schema. */
-  define(definition: QuestionTypeDefinition): RegisteredQuestionType {
+  /**
+   * Registers a type's value semantics. A custom type needs `bindSchema`, which registers its
+   * schema part: define custom types with `defineQuestionType(definition, registry)`, which passes
+   * it. Throws QuestionTypeError for a repeated name, or a custom type without its schema or binder.
+   */
+  define(definition: QuestionTypeDefinition, bindSchema?: TypeSchemaBinder): RegisteredQuestionType {
     const { type } = definition;
     if (this.types.has(type)) {
       throw new QuestionTypeError(message(`Loại câu hỏi ${quote(type)} đã được đăng ký`, `Question type ${quote(type)} is already registered`));
     }
+    let validate = definition.validate ?? noProblems;
     if (!isBuiltInType(type)) {
       if (!definition.schema) {
         throw new QuestionTypeError(
           message(`Loại câu hỏi ${quote(type)} cần phân đoạn schema (schema.properties)`, `Question type ${quote(type)} needs its schema fragment (schema.properties)`),
         );
       }
-      if (!this.schemaRegistry.has(type)) this.schemaRegistry.register({ type, ...definition.schema });
+      if (!bindSchema) {
+        throw new QuestionTypeError(
+          message(
+            `Loại câu hỏi tự định nghĩa ${quote(type)} phải được đăng ký bằng defineQuestionType(definition, registry)`,
+            `Custom question type ${quote(type)} must be defined with defineQuestionType(definition, registry)`,
+          ),
+        );
+      }
+      const bound = bindSchema({ ...definition, schema: definition.schema }, this.schemaRegistry);
+      this.schemaHomes.set(type, bound.schemas);
+      validate = bound.validate;
     }
     const registered: RegisteredQuestionType = {
       type,
       answerable: definition.answerable ?? true,
       isEmpty: definition.isEmpty ?? defaultEmpty,
       normalize: definition.normalize ?? keepAsIs,
-      validate: isBuiltInType(type) ? (definition.validate ?? noProblems) : customValidation(definition),
+      validate,
     };
     this.types.set(type, registered);
     return registered;
@@ -115,9 +142,10 @@ export class CoreTypeRegistry {
     return this.types.has(type);
   }
 
-  /** Removes a custom type here and from the schema registry (tests, hot reload). */
+  /** Removes a custom type here and from the schema registry it was registered with (tests, hot reload). */
   remove(type: string): boolean {
-    if (!isBuiltInType(type)) this.schemaRegistry.unregister(type);
+    this.schemaHomes.get(type)?.unregister(type);
+    this.schemaHomes.delete(type);
     return this.types.delete(type);
   }
 
@@ -125,8 +153,11 @@ export class CoreTypeRegistry {
     return [...this.types.keys()];
   }
 
-  /** The schema registry that validates questionnaires using these types. */
-  get schemas(): typeof questionTypes {
+  /**
+   * The schema registry given at construction, which validates questionnaires using these types;
+   * undefined stands for @sipas/schema's shared `questionTypes` (the default of its validators).
+   */
+  get schemas(): QuestionTypeRegistry | undefined {
     return this.schemaRegistry;
   }
 }

@@ -21,12 +21,7 @@ export const formStyles = css`
     --_space: var(--sipas-space-m, 16px);
     --_touch: var(--sipas-touch-target, 44px);
     display: block;
-    color: var(--_text);
     background: var(--_background);
-    font-family: var(--sipas-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif);
-    font-size: max(16px, var(--sipas-font-size, 16px));
-    line-height: 1.5;
-    text-align: start;
   }
   @media (prefers-color-scheme: dark) {
     :host {
@@ -47,7 +42,21 @@ export const formStyles = css`
   * {
     box-sizing: border-box;
   }
+  /* Inherited text properties are set here, not on :host: a portal's global rules (often with
+     !important) reach the host element, and everything inside would inherit them. */
   .form {
+    color: var(--_text);
+    font-family: var(--sipas-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif);
+    font-size: max(16px, var(--sipas-font-size, 16px));
+    font-style: normal;
+    font-weight: 400;
+    line-height: 1.5;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-align: start;
+    text-indent: 0;
+    text-transform: none;
+    white-space: normal;
     max-width: 60rem;
     margin: 0 auto;
     padding: var(--_space);
@@ -177,10 +186,22 @@ export const formStyles = css`
     outline: 3px solid var(--_primary);
     outline-offset: 2px;
   }
+  /* Column counts come as data attributes: a strict CSP refuses inline style attributes. */
   .choices {
     display: grid;
-    grid-template-columns: repeat(var(--sipas-columns, 1), minmax(0, 1fr));
+    grid-template-columns: minmax(0, 1fr);
     gap: 8px;
+  }
+  .choices[data-columns='2'] {
+    grid-template-columns: repeat(2, minmax(0, 1fr));
+  }
+  .choices[data-columns='3'] {
+    grid-template-columns: repeat(3, minmax(0, 1fr));
+  }
+  .choices[data-columns='4'],
+  .choices[data-columns='5'],
+  .choices[data-columns='6'] {
+    grid-template-columns: repeat(4, minmax(0, 1fr));
   }
   .choices.inline,
   .rating {
@@ -268,10 +289,13 @@ export const formStyles = css`
   }
   /* Wide: a table, statements down and levels across; the level words move to the header row. */
   @container (min-width: 44rem) {
+    /* Every row adds one equal column per level, so the rows and the header line up. */
     .likert-head,
     .likert-row {
       display: grid;
-      grid-template-columns: minmax(12rem, 2.5fr) repeat(var(--sipas-levels), minmax(4rem, 1fr));
+      grid-template-columns: minmax(12rem, 2.5fr);
+      grid-auto-columns: minmax(4rem, 1fr);
+      grid-auto-flow: column;
       align-items: center;
       gap: 4px;
     }

@@ -22,7 +22,7 @@ export class SipasQuestionLikert extends SipasQuestionElement {
     const setRow = (row: string, level: ChoiceOption['value']) => this.commit(this.name, { ...answer, [row]: level });
     const missingRowShown = this.errors.length > 0;
     return this.renderFrame(
-      html`<div class="likert" role="group" aria-labelledby=${this.idOf('title')} aria-describedby=${this.describedBy} style="--sipas-levels: ${levels.length}">
+      html`<div class="likert" role="group" aria-labelledby=${this.idOf('title')} aria-describedby=${this.describedBy}>
         <div class="likert-head" aria-hidden="true"><span></span>${levels.map((level) => html`<span>${level.label}</span>`)}</div>
         ${rows.map((row, index) => {
           const rowTitle = `${this.idOf('input')}-${index}-title`;

@@ -25,7 +25,7 @@ export class SipasQuestionMultiple extends SipasQuestionElement {
       this.commit(this.name, next.length > 0 ? next : undefined);
     };
     return this.renderFrame(
-      html`<div class="choices" role="group" style=${question.columns ? `--sipas-columns: ${question.columns}` : ''} aria-labelledby=${this.idOf('title')} aria-describedby=${this.describedBy}>
+      html`<div class="choices" role="group" data-columns=${question.columns ?? 1} aria-labelledby=${this.idOf('title')} aria-describedby=${this.describedBy}>
           ${renderOptions({
             kind: 'checkbox',
             group: this.idOf('input'),

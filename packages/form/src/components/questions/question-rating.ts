@@ -30,7 +30,6 @@ export class SipasQuestionRating extends SipasQuestionElement {
       html`<div
         class="choices rating ${question.display ?? 'buttons'}"
         role="radiogroup"
-        style="--sipas-levels: ${levels.length}"
         aria-labelledby=${this.idOf('title')}
         aria-describedby=${this.describedBy}
         aria-required=${this.form!.isRequired(this.name) ? 'true' : 'false'}

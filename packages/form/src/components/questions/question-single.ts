@@ -20,7 +20,7 @@ export class SipasQuestionSingle extends SipasQuestionElement {
       html`<div
           class="choices"
           role="radiogroup"
-          style=${question.columns ? `--sipas-columns: ${question.columns}` : ''}
+          data-columns=${question.columns ?? 1}
           aria-labelledby=${this.idOf('title')}
           aria-describedby=${this.describedBy}
           aria-required=${this.form!.isRequired(this.name) ? 'true' : 'false'}

@@ -1,0 +1,122 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { QuestionTypeError, QuestionTypeRegistry, questionTypes, type Question, type Questionnaire } from '@sipas/schema';
+import {
+  checkResponse,
+  coreTypes,
+  createForm,
+  createTypeRegistry,
+  defineQuestionType,
+  Form,
+  QuestionnaireLoadError,
+  type QuestionTypeDefinition,
+} from '@sipas/core';
+
+/** A faces rating of 3 or 5 levels whose answers are 1..5, as a kiosk extension would define it. */
+const faces = (type = 'faces'): QuestionTypeDefinition => ({
+  type,
+  schema: {
+    properties: { type: 'object', required: ['levels'], properties: { levels: { enum: [3, 5] } } },
+    answer: { type: 'integer', minimum: 1, maximum: 5 },
+  },
+  normalize: (value) => (value === undefined || value === null || value === '' ? undefined : Number(value)),
+  // The type's own rule, beyond the shape: a three-face question has no fourth or fifth face.
+  validate: (value, { question }) =>
+    (question as { levels?: number }).levels === 3 && Number(value) > 3
+      ? [{ code: 'no-such-face', message: { vi: 'Không có mặt này', en: 'There is no such face' } }]
+      : [],
+});
+
+function questionnaireWith(type: string, question: Record<string, unknown> = {}): Questionnaire {
+  return {
+    formatVersion: '1.0',
+    id: 'custom',
+    title: 'Loại câu hỏi tự định nghĩa',
+    pages: [{ name: 'p1', sections: [{ name: 's1', questions: [{ type, name: 'mood', title: 'Hôm nay thế nào?', levels: 3, required: true, ...question } as unknown as Question] }] }],
+  };
+}
+
+const response = (answers: Record<string, unknown>) => ({
+  formatVersion: '1.0',
+  responseId: '0b7c4f5e-8a41-4c1e-9f3e-2d6a1b9c7e10',
+  questionnaire: { id: 'custom', version: 1 },
+  channel: 'kiosk',
+  submittedAt: '2024-05-17T08:00:00Z',
+  locale: 'vi',
+  answers,
+});
+
+describe('custom question types', () => {
+  it('should validate a custom type end to end on an isolated registry', () => {
+    const schemas = new QuestionTypeRegistry();
+    const types = createTypeRegistry(schemas);
+    defineQuestionType(faces(), types);
+    assert.ok(schemas.has('faces'), 'the schema part is registered with the registry\'s schema registry');
+
+    // Questionnaire validation uses the properties fragment.
+    assert.throws(
+      () => createForm(questionnaireWith('faces', { levels: 4 }), { types }),
+      (error: unknown) => error instanceof QuestionnaireLoadError && error.errors.some((e) => e.code === 'not-allowed-value' && e.path.endsWith('/levels')),
+    );
+    const form = createForm(questionnaireWith('faces'), { types });
+
+    // The answer fragment is checked first, then the type's own rule.
+    form.setValue('mood', '9');
+    assert.deepEqual(form.validate().get('mood')?.map((e) => e.code), ['out-of-range']);
+    form.setValue('mood', '4');
+    assert.deepEqual(form.validate().get('mood')?.map((e) => e.code), ['no-such-face']);
+    form.setValue('mood', '2');
+    assert.equal(form.validate().size, 0);
+    assert.equal(form.complete(), true);
+
+    // So does the server's check of a submitted response.
+    const questionnaire = questionnaireWith('faces');
+    assert.deepEqual(checkResponse(questionnaire, response({ mood: 2 }), { types }).errors, []);
+    assert.deepEqual(checkResponse(questionnaire, response({ mood: 1.5 }), { types }).errors.map((e) => e.code), ['type']);
+    assert.deepEqual(checkResponse(questionnaire, response({ mood: 5 }), { types }).errors.map((e) => e.code), ['no-such-face']);
+
+    // Removing the type takes its schema part out too.
+    assert.equal(types.remove('faces'), true);
+    assert.equal(schemas.has('faces'), false);
+    assert.throws(() => new Form(questionnaireWith('faces'), { types }), (error: unknown) => error instanceof QuestionnaireLoadError && error.errors[0]!.code === 'unknown-type');
+  });
+
+  it('should register with the shared registries by default', () => {
+    defineQuestionType(faces('faces-shared'));
+    try {
+      assert.ok(questionTypes.has('faces-shared'));
+      const form = createForm(questionnaireWith('faces-shared'));
+      form.setValue('mood', 0);
+      assert.deepEqual(form.validate().get('mood')?.map((e) => e.code), ['out-of-range']);
+    } finally {
+      coreTypes.remove('faces-shared');
+    }
+    assert.equal(questionTypes.has('faces-shared'), false);
+    assert.equal(coreTypes.has('faces-shared'), false);
+  });
+
+  it('should accept only scalars for a custom type without an answer fragment', () => {
+    const types = createTypeRegistry(new QuestionTypeRegistry());
+    defineQuestionType({ type: 'note', schema: { properties: { type: 'object', properties: { levels: { type: 'integer' } } } } }, types);
+    const form = createForm(questionnaireWith('note'), { types });
+    form.setValue('mood', { a: 1 });
+    assert.deepEqual(form.validate().get('mood')?.map((e) => e.code), ['answer-type']);
+    form.setValue('mood', 'ổn');
+    assert.equal(form.validate().size, 0);
+  });
+
+  it('should refuse custom types that cannot be checked', () => {
+    const schemas = new QuestionTypeRegistry();
+    const types = createTypeRegistry(schemas);
+    const refused = (define: () => unknown, english: RegExp) =>
+      assert.throws(define, (error: unknown) => error instanceof QuestionTypeError && english.test(error.localized.en) && error.localized.vi.length > 0);
+    refused(() => types.define(faces()), /must be defined with defineQuestionType/);
+    refused(() => defineQuestionType({ type: 'bare' }, types), /needs its schema fragment/);
+    refused(() => defineQuestionType({ type: 'odd', schema: { properties: { type: 'object', patternProperties: {} } } }, types), /schema fragment of type "odd" is invalid/);
+    refused(() => defineQuestionType({ type: 'text' }, types), /already registered/);
+    defineQuestionType(faces(), types);
+    refused(() => defineQuestionType(faces(), types), /already registered/);
+    assert.deepEqual(types.names().filter((name) => !['text', 'comment', 'single', 'dropdown', 'rating', 'multiple', 'likert', 'boolean', 'info'].includes(name)), ['faces']);
+    assert.deepEqual(schemas.names(), ['faces']);
+  });
+});
