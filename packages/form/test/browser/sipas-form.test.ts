@@ -119,6 +119,22 @@ describe('<sipas-form>', () => {
   });
 
   describe('properties', () => {
+    it('should refuse a mode whose channel the questionnaire does not collect through', async () => {
+      const element = document.createElement('sipas-form');
+      const failed = oneEvent(element, 'sipas-error');
+      element.questionnaire = isolated(kioskQuick);
+      document.body.append(element);
+      const { detail } = (await failed) as CustomEvent<SipasErrorDetail>;
+      expect(detail.errors.map((error) => [error.path, error.code])).to.deep.equal([['/sipas/survey/channels', 'channel-not-allowed']]);
+      element.mode = 'kiosk';
+      element.questionnaire = isolated(kioskQuick);
+      const form = new FormHarness(element);
+      await form.settled();
+      expect(form.hasButton('submit-button')).to.equal(true);
+      element.remove();
+    });
+
+
     it('should load the questionnaire from src', async () => {
       const element = await fixture<SipasForm>(html`<sipas-form src="/fixtures/questionnaires/valid/one-of-each-type.json"></sipas-form>`);
       const form = new FormHarness(element);

@@ -188,6 +188,23 @@ export class SipasForm extends LitElement {
       this.failLoad(errors);
       return false;
     }
+    // A page embedding a kiosk-only questionnaire in online mode would collect answers the server
+    // refuses; the web team hears it now rather than the respondent after the last question.
+    const channels = questionnaire.sipas?.survey?.channels;
+    const channel = CHANNEL_OF_MODE[this.mode] ?? 'online';
+    if (channels && !channels.includes(channel)) {
+      this.failLoad([
+        {
+          path: '/sipas/survey/channels',
+          code: 'channel-not-allowed',
+          message: message(
+            `Phiếu này chỉ thu qua kênh ${channels.join(', ')}; chế độ mode="${this.mode}" thu qua kênh ${channel}`,
+            `This questionnaire collects only through ${channels.join(', ')}; mode="${this.mode}" collects through ${channel}`,
+          ),
+        },
+      ]);
+      return false;
+    }
     this.unsubscribeForm = this.form.subscribe(this.handleFormChange);
     this.phase = 'filling';
     this.delivery = 'none';
