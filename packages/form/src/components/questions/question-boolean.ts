@@ -2,10 +2,8 @@
  * @summary A yes/no answer, as two radio buttons with the questionnaire's labels.
  * @csspart question - the question frame; question-title, question-description, question-error; choice, choice-label.
  */
-import { html } from 'lit';
 import { displayAnswer } from '@sipas/core';
 import { SipasQuestionElement } from './question-element.js';
-import { renderOptions } from './choice-options.js';
 
 export class SipasQuestionBoolean extends SipasQuestionElement {
   protected override render() {
@@ -13,21 +11,16 @@ export class SipasQuestionBoolean extends SipasQuestionElement {
     const label = (answer: boolean) => displayAnswer(questionnaire, this.question, answer, this.locale);
     const value = this.value;
     return this.renderFrame(
-      html`<div class="choices inline" role="radiogroup" aria-labelledby=${this.idOf('title')} aria-describedby=${this.describedBy} aria-required=${this.form!.isRequired(this.name) ? 'true' : 'false'}>
-        ${renderOptions({
-          kind: 'radio',
-          group: this.idOf('input'),
-          options: [
-            { value: true, label: label(true) },
-            { value: false, label: label(false) },
-          ],
-          isChecked: (option) => option === value,
-          onToggle: (option) => this.commit(this.name, option),
-          disabled: this.disabled,
-          invalid: this.invalid,
-          describedBy: this.describedBy,
-        })}
-      </div>`,
+      this.renderChoiceGroup({
+        kind: 'radio',
+        layout: 'inline',
+        options: [
+          { value: true, label: label(true) },
+          { value: false, label: label(false) },
+        ],
+        isChecked: (option) => option === value,
+        onToggle: (option) => this.commit(this.name, option),
+      }),
       true,
     );
   }

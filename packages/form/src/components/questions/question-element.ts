@@ -12,6 +12,7 @@ import { property } from 'lit/decorators.js';
 import type { Form, FormChange } from '@sipas/core';
 import { OTHER_SUFFIX, type Answer, type LocalizedString, type Question } from '@sipas/schema';
 import { QUESTION_INPUT, type QuestionInputDetail } from '../../events.js';
+import { renderOptions, type ChoiceOption } from './choice-options.js';
 import { inLanguage, ui } from '../../i18n.js';
 
 export abstract class SipasQuestionElement extends LitElement {
@@ -135,6 +136,31 @@ export abstract class SipasQuestionElement extends LitElement {
     return errors.length === 0
       ? nothing
       : html`<div class="errors" id=${this.idOf('errors')} part="question-error">${errors.map((error) => html`<p>${error}</p>`)}</div>`;
+  }
+
+  /**
+   * A group of radio buttons (one answer) or check boxes (several), labelled by the title and
+   * described by the description and errors. `layout` adds classes; `columns` the column count.
+   */
+  protected renderChoiceGroup(group: {
+    kind: 'radio' | 'checkbox';
+    options: ChoiceOption[];
+    isChecked: (value: ChoiceOption['value']) => boolean;
+    onToggle: (value: ChoiceOption['value'], checked: boolean) => void;
+    layout?: string;
+    columns?: number;
+  }): TemplateResult {
+    const required = this.form!.isRequired(this.name);
+    return html`<div
+      class="choices ${group.layout ?? ''}"
+      role=${group.kind === 'radio' ? 'radiogroup' : 'group'}
+      data-columns=${group.columns ?? 1}
+      aria-labelledby=${this.idOf('title')}
+      aria-describedby=${this.describedBy}
+      aria-required=${group.kind === 'radio' ? String(required) : nothing}
+    >
+      ${renderOptions({ ...group, group: this.idOf('input'), disabled: this.disabled, invalid: this.invalid, describedBy: this.describedBy })}
+    </div>`;
   }
 
   /** The question frame; `control` is the rendered input(s), `grouped` for several inputs (legend-like title). */

@@ -6,7 +6,7 @@ import { html } from 'lit';
 import { valueLabel } from '@sipas/core';
 import { noneValue, type AnswerValue, type MultipleQuestion } from '@sipas/schema';
 import { SipasQuestionElement } from './question-element.js';
-import { renderOptions, type ChoiceOption } from './choice-options.js';
+import type { ChoiceOption } from './choice-options.js';
 import { otherOption, renderOtherText } from './other-option.js';
 
 export class SipasQuestionMultiple extends SipasQuestionElement {
@@ -25,18 +25,7 @@ export class SipasQuestionMultiple extends SipasQuestionElement {
       this.commit(this.name, next.length > 0 ? next : undefined);
     };
     return this.renderFrame(
-      html`<div class="choices" role="group" data-columns=${question.columns ?? 1} aria-labelledby=${this.idOf('title')} aria-describedby=${this.describedBy}>
-          ${renderOptions({
-            kind: 'checkbox',
-            group: this.idOf('input'),
-            options,
-            isChecked: (option) => chosen.includes(option as AnswerValue),
-            onToggle: toggle,
-            disabled: this.disabled,
-            invalid: this.invalid,
-            describedBy: this.describedBy,
-          })}
-        </div>
+      html`${this.renderChoiceGroup({ kind: 'checkbox', options, columns: question.columns, isChecked: (option) => chosen.includes(option as AnswerValue), onToggle: toggle })}
         ${renderOtherText(this.form!, this.name, this.idOf('other'), (key, text) => this.commit(key, text))}`,
       true,
     );

@@ -3,10 +3,8 @@
  * Each button is a native radio with the level's words as its name.
  * @csspart question - the question frame; question-title, question-description, question-error; choice, choice-label.
  */
-import { html } from 'lit';
 import { resolveScale, type RatingQuestion, type ScaleLevel } from '@sipas/schema';
 import { SipasQuestionElement } from './question-element.js';
-import { renderOptions } from './choice-options.js';
 
 const FACES_5 = ['😞', '🙁', '😐', '🙂', '😀'];
 const FACES_3 = ['🙁', '😐', '🙂'];
@@ -27,24 +25,13 @@ export class SipasQuestionRating extends SipasQuestionElement {
     const levels = resolveScale(this.form!.questionnaire, question.scale)?.levels ?? [];
     const value = this.value;
     return this.renderFrame(
-      html`<div
-        class="choices rating ${question.display ?? 'buttons'}"
-        role="radiogroup"
-        aria-labelledby=${this.idOf('title')}
-        aria-describedby=${this.describedBy}
-        aria-required=${this.form!.isRequired(this.name) ? 'true' : 'false'}
-      >
-        ${renderOptions({
-          kind: 'radio',
-          group: this.idOf('input'),
-          options: levels.map((level, index) => ({ value: level.value, label: this.text(level.text), badge: badge(question.display, levels, index) })),
-          isChecked: (option) => option === value,
-          onToggle: (option) => this.commit(this.name, option),
-          disabled: this.disabled,
-          invalid: this.invalid,
-          describedBy: this.describedBy,
-        })}
-      </div>`,
+      this.renderChoiceGroup({
+        kind: 'radio',
+        layout: `rating ${question.display ?? 'buttons'}`,
+        options: levels.map((level, index) => ({ value: level.value, label: this.text(level.text), badge: badge(question.display, levels, index) })),
+        isChecked: (option) => option === value,
+        onToggle: (option) => this.commit(this.name, option),
+      }),
       true,
     );
   }

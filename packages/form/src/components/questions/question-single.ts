@@ -5,7 +5,6 @@
 import { html } from 'lit';
 import type { SingleQuestion } from '@sipas/schema';
 import { SipasQuestionElement } from './question-element.js';
-import { renderOptions } from './choice-options.js';
 import { otherOption, renderOtherText } from './other-option.js';
 
 export class SipasQuestionSingle extends SipasQuestionElement {
@@ -17,25 +16,13 @@ export class SipasQuestionSingle extends SipasQuestionElement {
     ];
     const value = this.value;
     return this.renderFrame(
-      html`<div
-          class="choices"
-          role="radiogroup"
-          data-columns=${question.columns ?? 1}
-          aria-labelledby=${this.idOf('title')}
-          aria-describedby=${this.describedBy}
-          aria-required=${this.form!.isRequired(this.name) ? 'true' : 'false'}
-        >
-          ${renderOptions({
-            kind: 'radio',
-            group: this.idOf('input'),
-            options,
-            isChecked: (option) => option === value,
-            onToggle: (option) => this.commit(this.name, option),
-            disabled: this.disabled,
-            invalid: this.invalid,
-            describedBy: this.describedBy,
-          })}
-        </div>
+      html`${this.renderChoiceGroup({
+          kind: 'radio',
+          options,
+          columns: question.columns,
+          isChecked: (option) => option === value,
+          onToggle: (option) => this.commit(this.name, option),
+        })}
         ${renderOtherText(this.form!, this.name, this.idOf('other'), (key, text) => this.commit(key, text))}`,
       true,
     );
