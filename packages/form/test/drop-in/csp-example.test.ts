@@ -87,10 +87,6 @@ describe('drop-in on the demo district site (CSP default-src self)', () => {
       document.addEventListener('sipas-queued', (event) => log.queued.push((event as CustomEvent<{ responseId: string }>).detail.responseId));
       document.addEventListener('sipas-sent', (event) => log.sent.push((event as CustomEvent<{ responseId: string }>).detail.responseId));
     });
-    const t0 = Date.now();
-    page.on('request', (r) => r.method() === 'POST' && console.log(Date.now() - t0, page.url(), 'POST', r.url()));
-    page.on('requestfinished', (r) => r.method() === 'POST' && console.log(Date.now() - t0, page.url(), 'done', r.response()?.status()));
-    page.on('requestfailed', (r) => r.method() === 'POST' && console.log(Date.now() - t0, page.url(), 'failed', r.failure()?.errorText));
     page.on('pageerror', (error) => errors.push(`page error: ${error instanceof Error ? error.message : String(error)}`));
     page.on('console', (entry) => {
       // Chrome also logs each CSP violation to the console; window.__log has those, with their element.
@@ -158,19 +154,25 @@ describe('drop-in on the demo district site (CSP default-src self)', () => {
     const page = await openPage(browser, errors);
     const reply = await page.goto(`${server.url}/`, { waitUntil: 'load' });
     assert.equal(reply?.headers()['content-security-policy'], "default-src 'self'");
+    assert.equal(reply?.headers()['x-content-type-options'], 'nosniff');
 
-    // The old CMS's `body { font-size: 12px }`, `input, select, textarea { font-size: 11px }` and
-    // `label { … }` stop at the shadow root: the form's controls and choices keep 16 px text.
+    // The old CMS's `* { font-family: Tahoma … }`, `body { font-size: 12px }`, `input, select,
+    // textarea { font-size: 11px }` and `label { … }` stop at the shadow root: the form's controls
+    // and choices keep their own font and 16 px text.
     await page.waitForSelector('pierce/[part~=next-button]');
     await (await page.$('pierce/[part~=next-button]'))!.click();
     await page.waitForSelector('pierce/[part~=input]');
     // (No named functions inside evaluate(): tsx would wrap them in a helper the page does not have.)
-    const [inputSize, choiceSize] = await page.evaluate(() =>
-      ['[part~=input]', '.choice-text'].map((selector) => parseFloat(getComputedStyle(document.querySelector('sipas-form')!.shadowRoot!.querySelector(selector)!).fontSize)),
+    const [input, choice] = await page.evaluate(() =>
+      ['[part~=input]', '.choice-text'].map((selector) => {
+        const style = getComputedStyle(document.querySelector('sipas-form')!.shadowRoot!.querySelector(selector)!);
+        return { size: parseFloat(style.fontSize), family: style.fontFamily };
+      }),
     );
-    const fontSizes = { input: inputSize ?? 0, choice: choiceSize ?? 0 };
-    assert.ok(fontSizes.input >= 16, `an input inside the form is ${fontSizes.input}px, expected at least 16px`);
-    assert.ok(fontSizes.choice >= 16, `a choice label inside the form is ${fontSizes.choice}px, expected at least 16px`);
+    assert.ok(input && input.size >= 16, `an input inside the form is ${input?.size}px, expected at least 16px`);
+    assert.ok(choice && choice.size >= 16, `a choice label inside the form is ${choice?.size}px, expected at least 16px`);
+    assert.doesNotMatch(input.family, /Tahoma/, "the page's `* { font-family }` reached the form's inputs");
+    assert.doesNotMatch(choice.family, /Tahoma/, "the page's `* { font-family }` reached the form's text");
 
     await fillAndSubmit(page);
     await page.waitForFunction(() => window.__log.sent.length > 0);
