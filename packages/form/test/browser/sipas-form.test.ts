@@ -66,6 +66,17 @@ describe('<sipas-form>', () => {
       expect(form.question('A_criteria').contains(focused)).to.equal(true);
     });
 
+    it('should take submit() from any page to the first page with an error', async () => {
+      const form = await renderForm(isolated(sipas2640));
+      const pages = record<SipasPageChangeDetail>(form.element, 'sipas-page-change');
+      expect(await form.element.submit()).to.equal(false);
+      await form.settled();
+      expect(form.isShown('A_criteria')).to.equal(true);
+      expect(pages.map((page) => page.page)).to.deep.equal(['access']);
+      expect(form.root.querySelectorAll('[part="error-summary"] li').length).to.equal(2);
+      expect(form.question('A_criteria').contains(form.focused())).to.equal(true);
+    });
+
     it('should put the keyboard on the heading of the page it moves to', async () => {
       const form = await renderForm(isolated(sipas2640));
       await form.click('next-button');

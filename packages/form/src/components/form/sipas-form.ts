@@ -290,11 +290,15 @@ export class SipasForm extends LitElement {
   // --- navigation and errors ------------------------------------------------------------------
 
   private afterPageChange(): void {
+    this.announcePage();
+    // Keyboard and screen-reader users continue from the new page's heading, not from a button.
+    this.focusAfterRender = () => this.renderRoot.querySelector<HTMLElement>('.page-heading')?.focus();
+  }
+
+  private announcePage(): void {
     const form = this.form!;
     this.saveDraftNow();
     emit(this, 'sipas-page-change', { page: form.currentPage!.name, index: form.currentPageIndex, count: form.visiblePages.length });
-    // Keyboard and screen-reader users continue from the new page's heading, not from a button.
-    this.focusAfterRender = () => this.renderRoot.querySelector<HTMLElement>('.page-heading')?.focus();
   }
 
   /** Lists the current page's errors above it and puts the keyboard on the first one. */
@@ -311,8 +315,12 @@ export class SipasForm extends LitElement {
 
   private focusQuestion(name: string): void {
     const node = this.questionNodes.get(name);
-    node?.scrollIntoView?.({ block: 'center' });
-    node?.focusInput();
+    if (!node) return;
+    // A question on a page just shown renders after the form does.
+    void node.updateComplete.then(() => {
+      node.scrollIntoView?.({ block: 'center' });
+      node.focusInput();
+    });
   }
 
   // --- public methods -------------------------------------------------------------------------
@@ -334,7 +342,10 @@ export class SipasForm extends LitElement {
   async submit(): Promise<boolean> {
     const form = this.form;
     if (!form || form.isCompleted) return false;
+    const page = form.currentPage;
     if (!form.complete()) {
+      // Errors take the respondent to the first page that has one.
+      if (form.currentPage !== page) this.announcePage();
       this.showErrors();
       return false;
     }

@@ -1,0 +1,28 @@
+/**
+ * Storybook for the SIPAS elements (web components, Vite builder). Nothing here talks to the
+ * outside: telemetry is off, and the npm scripts pass `--ci --no-version-updates` to `storybook dev`
+ * (without it, dev checks storybook.js.org for updates).
+ *
+ * Decorators: Vite 8 compiles TypeScript with Oxc, which cannot lower standard decorators but
+ * honours `experimentalDecorators` from each package's tsconfig (tsconfig.base.json sets it), so
+ * the Lit elements need no plugin here.
+ */
+import type { StorybookConfig } from '@storybook/web-components-vite';
+import { defaultClientConditions } from 'vite';
+
+const config: StorybookConfig = {
+  framework: { name: '@storybook/web-components-vite', options: {} },
+  stories: ['../packages/*/stories/**/*.stories.ts'],
+  addons: [],
+  core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  viteFinal: async (viteConfig) => {
+    // Workspace packages resolve to src/*.ts through the "source" export condition, as in the tests,
+    // so stories need no build first (only `npm run generate` for the templates' generated modules).
+    viteConfig.resolve = { ...viteConfig.resolve, conditions: ['source', ...defaultClientConditions] };
+    // Storybook's own preview runtime is a ~900 kB chunk; the default 500 kB warning is not about our code.
+    viteConfig.build = { ...viteConfig.build, chunkSizeWarningLimit: 1500 };
+    return viteConfig;
+  },
+};
+
+export default config;
