@@ -8,8 +8,11 @@
 //
 // Commands (payload → result):
 //   collector-url                                  → base URL; POST `${url}/api/v1/responses`
-//   collector-fail        { count, status?, retryAfter? } → true   next POSTs fail (500 by default)
+//   collector-fail        { count, status?, retryAfter? } → true   next POSTs fail (500 by default;
+//                                                                  retryAfter: seconds or an HTTP date)
 //   collector-delay       { count, ms }                   → true   next POSTs answer late
+//   collector-hijack      { count, mode }                 → true   next POSTs answered by a portal or
+//                                                                  proxy (mode: see HijackMode in dev-collector.mjs)
 //   collector-down / collector-up                         → true   refuse connections / listen again
 //   collector-reset                                       → true   forget faults, responses, counts
 //   collector-deliveries  { responseId }                  → number of POSTs that carried it
@@ -44,6 +47,9 @@ export function collectorTestPlugin() {
           return collector.url;
         case 'collector-fail':
           control.failNext(payload.count, payload.status, { retryAfter: payload.retryAfter });
+          return true;
+        case 'collector-hijack':
+          control.hijackNext(payload.count, payload.mode);
           return true;
         case 'collector-delay':
           control.delayNext(payload.count, payload.ms);

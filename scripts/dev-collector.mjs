@@ -33,7 +33,16 @@ export async function startCollector({ port = 0, host = '127.0.0.1', questionnai
   /** How many POSTs carried each responseId, whatever became of them: exactly-once is 1. */
   /** @type {Map<string, number>} */
   const deliveries = new Map();
-  const faults = { failCount: 0, failStatus: 500, retryAfter: /** @type {number | undefined} */ (undefined), delayCount: 0, delayMs: 0 };
+  const faults = {
+    failCount: 0,
+    failStatus: 500,
+    retryAfter: /** @type {number | string | undefined} */ (undefined),
+    delayCount: 0,
+    delayMs: 0,
+    hijackCount: 0,
+    hijackMode: /** @type {HijackMode} */ ('login-page'),
+  };
+  const noFaults = { ...faults };
 
   async function handle(request, response) {
     const url = new URL(request.url ?? '/', 'http://collector');
@@ -54,6 +63,10 @@ export async function startCollector({ port = 0, host = '127.0.0.1', questionnai
 
   async function receive(request, response) {
     const body = await readBody(request);
+    if (faults.hijackCount > 0) {
+      faults.hijackCount--;
+      return hijack(request, response, faults.hijackMode);
+    }
     if (body === 'too-large') {
       return reply(response, 413, errorBody('', 'too-large', message('Phiếu trả lời lớn hơn 1 MB', 'The response is larger than 1 MB')));
     }
@@ -125,9 +138,18 @@ export async function startCollector({ port = 0, host = '127.0.0.1', questionnai
   let up = true;
 
   const control = {
-    /** The next `count` POSTs get `status` (with Retry-After seconds when given) instead of an answer. */
+    /** The next `count` POSTs get `status` (with Retry-After, seconds or an HTTP date, when given) instead of an answer. */
     failNext(count, status = 500, { retryAfter } = {}) {
       Object.assign(faults, { failCount: count, failStatus: status, retryAfter });
+    },
+    /**
+     * The next `count` POSTs are answered by something in the way instead of the collector, which
+     * neither counts nor stores them (see HijackMode).
+     * @param {number} count
+     * @param {HijackMode} mode
+     */
+    hijackNext(count, mode) {
+      Object.assign(faults, { hijackCount: count, hijackMode: mode });
     },
     /** The next `count` POSTs are answered `ms` later (a slow server, to trip client timeouts). */
     delayNext(count, ms) {
@@ -149,7 +171,7 @@ export async function startCollector({ port = 0, host = '127.0.0.1', questionnai
     },
     /** Forgets faults, stored responses and counts. */
     reset() {
-      Object.assign(faults, { failCount: 0, failStatus: 500, retryAfter: undefined, delayCount: 0, delayMs: 0 });
+      Object.assign(faults, noFaults);
       stored.clear();
       deliveries.clear();
     },
@@ -182,6 +204,28 @@ function listen(server, port, host) {
       resolve(undefined);
     });
   });
+}
+
+/**
+ * What stands between a device and the collector on a bad day:
+ * - 'login-page': a captive portal (hotel or café Wi-Fi) answering 200 with its HTML login page;
+ * - 'other-receipt': something answering 200 with JSON that is not this response's receipt;
+ * - 'redirect': a 307 to the same address (a client that followed it would POST again and be stored).
+ * @typedef {'login-page' | 'other-receipt' | 'redirect'} HijackMode
+ */
+
+/** @param {HijackMode} mode */
+function hijack(request, response, mode) {
+  if (mode === 'redirect') {
+    const location = new URL(request.url ?? '/', `http://${request.headers.host}`);
+    location.searchParams.set('redirected', '1');
+    response.writeHead(307, { Location: location.href, 'Cache-Control': 'no-store' });
+    response.end();
+    return;
+  }
+  if (mode === 'other-receipt') return reply(response, 200, { receipt: { responseId: 'someone-else', receivedAt: new Date().toISOString() } });
+  response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+  response.end('<!doctype html><title>Wi-Fi</title><form action="/login"><button>Kết nối</button></form>');
 }
 
 /** The body as text, or 'too-large' past the limit (read to the end so the client gets the 413). */

@@ -181,6 +181,21 @@ describe('createForm', () => {
   });
 
   describe('validation and pages', () => {
+    it('should show errors reported from elsewhere until the answer is edited', () => {
+      const form = createForm(sipas2640);
+      const changes: FormChange[] = [];
+      form.subscribe((change) => changes.push(change));
+      const refused = { code: 'value-not-in-scale', message: { vi: 'Không có mức này', en: 'No such level' } };
+      form.reportErrors(new Map([['overall_satisfaction', [refused]], ['no_such_question', [refused]]]));
+      assert.deepEqual(form.errorsOf('overall_satisfaction'), [refused]);
+      assert.deepEqual(changes.map((change) => change.errors), [['overall_satisfaction']]);
+      assert.equal(form.firstError, 'overall_satisfaction');
+      assert.equal(form.pageOf('overall_satisfaction').name, 'overall');
+      form.setValue('overall_satisfaction', 4);
+      assert.deepEqual(form.errorsOf('overall_satisfaction'), []);
+      assert.equal(form.firstError, undefined);
+    });
+
     it('should require visible, enabled required questions only', () => {
       const form = createForm(questionnaire([yesNo('a'), textQuestion('b', { required: true, visibleIf: '{a} = true' }), textQuestion('c', { required: true, enableIf: '{a} = true' }), textQuestion('d', { required: true })]));
       assert.deepEqual([...form.validate().keys()], ['d']);

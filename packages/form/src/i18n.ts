@@ -10,8 +10,9 @@ const UI_STRINGS = {
   progress: { vi: 'Tiến độ trả lời', en: 'Progress' },
   answered: { vi: 'Đã trả lời {0}/{1} câu', en: '{0} of {1} questions answered' },
   required: { vi: '(bắt buộc)', en: '(required)' },
-  requiredNote: { vi: 'Câu có dấu * là bắt buộc.', en: 'Questions marked * are required.' },
   errorSummary: { vi: 'Có {0} câu cần xem lại:', en: '{0} questions need your attention:' },
+  errorSummaryOne: { vi: 'Có 1 câu cần xem lại:', en: 'One question needs your attention:' },
+  navigation: { vi: 'Chuyển trang', en: 'Page navigation' },
   loading: { vi: 'Đang tải phiếu khảo sát…', en: 'Loading the questionnaire…' },
   loadFailed: { vi: 'Không tải được phiếu khảo sát.', en: 'The questionnaire could not be loaded.' },
   retry: { vi: 'Thử lại', en: 'Try again' },
@@ -22,7 +23,6 @@ const UI_STRINGS = {
   },
   saving: { vi: 'Đang lưu phiếu…', en: 'Saving your answers…' },
   queued: { vi: 'Đã lưu trên máy, sẽ gửi khi có mạng.', en: 'Saved on this device; it will be sent when you are online.' },
-  sending: { vi: 'Đang gửi phiếu…', en: 'Sending your answers…' },
   sent: { vi: 'Phiếu đã được gửi thành công.', en: 'Your answers have been sent.' },
   rejected: { vi: 'Máy chủ chưa nhận phiếu vì các lỗi sau:', en: 'The server did not accept the answers because of:' },
   fixAnswers: { vi: 'Sửa câu trả lời', en: 'Change my answers' },
@@ -41,10 +41,12 @@ const UI_STRINGS = {
   otherLabel: { vi: 'Ghi rõ lựa chọn khác', en: 'Specify the other option' },
   choose: { vi: '— Chọn —', en: '— Choose —' },
   unknownType: { vi: 'Loại câu hỏi "{0}" chưa được hỗ trợ trên trang này.', en: 'Question type "{0}" is not supported on this page.' },
-  noOpinion: { vi: 'Không có ý kiến', en: 'No opinion' },
 } as const;
 
 export type UiStringKey = keyof typeof UI_STRINGS;
+
+/** The language a `lang` value asks for, by its primary subtag: `en-US` is English. */
+export const languageOf = (lang: string): string => lang.trim().toLowerCase().split('-')[0] || 'vi';
 
 /** A UI string in the form's language (English or Vietnamese, the fallback), with {0}, {1}… filled in. */
 export function ui(key: UiStringKey, locale: string, ...args: (string | number)[]): string {

@@ -159,6 +159,42 @@ describe('dev collector', () => {
       assert.equal(collector.responses().length, 1);
     });
 
+    it('should pass on a Retry-After given as an HTTP date', async () => {
+      collector.control.failNext(1, 503, { retryAfter: 'Wed, 01 May 2024 07:00:00 GMT' });
+      const reply = await post(collector, kioskResponse());
+      assert.equal(reply.status, 503);
+      assert.equal(reply.headers.get('retry-after'), 'Wed, 01 May 2024 07:00:00 GMT');
+    });
+
+    it('should answer as a captive portal, a stranger or a redirect when hijacked, storing and counting nothing', async () => {
+      const response = kioskResponse();
+      collector.control.hijackNext(1, 'login-page');
+      const page = await post(collector, response);
+      assert.equal(page.status, 200);
+      assert.match(page.headers.get('content-type') ?? '', /^text\/html/);
+      assert.match(await page.text(), /<form/);
+
+      collector.control.hijackNext(1, 'other-receipt');
+      const stranger = await post(collector, response);
+      assert.equal(stranger.status, 200);
+      assert.notEqual(((await stranger.json()) as { receipt: { responseId: string } }).receipt.responseId, response.responseId);
+
+      collector.control.hijackNext(1, 'redirect');
+      const redirect = await fetch(`${collector.url}/api/v1/responses`, { method: 'POST', body: JSON.stringify(response), redirect: 'manual' });
+      assert.equal(redirect.status, 307);
+      assert.equal(redirect.headers.get('location'), `${collector.url}/api/v1/responses?redirected=1`);
+
+      assert.equal(collector.control.deliveries(response.responseId), 0);
+      assert.deepEqual(collector.responses(), []);
+      assert.equal((await post(collector, response)).status, 201, 'the next POST reaches the collector');
+    });
+
+    it('should forget a hijack on reset', async () => {
+      collector.control.hijackNext(1, 'login-page');
+      collector.control.reset();
+      assert.equal((await post(collector, kioskResponse())).status, 201);
+    });
+
     it('should answer late when delayed', async () => {
       collector.control.delayNext(1, 150);
       const started = Date.now();

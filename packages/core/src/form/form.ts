@@ -543,6 +543,31 @@ export class Form {
   }
 
   /**
+   * Shows errors found elsewhere (a server refusing the response) on their questions, alongside
+   * the engine's own; like those, they go when the answer is edited. Unknown names are ignored.
+   */
+  reportErrors(errors: ReadonlyMap<string, FieldError[]>): void {
+    this.batch((change) => {
+      for (const [name, found] of errors) {
+        if (!this.states.has(name) || found.length === 0) continue;
+        this.errorMap.set(name, [...(this.errorMap.get(name) ?? []), ...found]);
+        change.errors.push(name);
+      }
+    });
+  }
+
+  /** The first question, in questionnaire order, that shows an error. */
+  get firstError(): string | undefined {
+    for (const name of this.states.keys()) if (this.errorMap.has(name)) return name;
+    return undefined;
+  }
+
+  /** The page a question is on. */
+  pageOf(name: string): Page {
+    return this.stateOf(name).page;
+  }
+
+  /**
    * Validates the visible questions of the current page (`page`) or of every page (`all`, the
    * default), records the errors for display and returns them by question name. With
    * `answersChecked`, the per-answer checks of the format are skipped because the caller ran

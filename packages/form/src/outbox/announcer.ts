@@ -7,6 +7,8 @@
 export class Announcer<Payload> {
   private readonly listeners = new Set<(event: Payload) => void>();
   private readonly channel: BroadcastChannel | undefined;
+  /** A closed channel throws on postMessage; a delivery finishing after close() must not. */
+  private closed = false;
 
   constructor(channelName: string) {
     this.channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(channelName) : undefined;
@@ -20,11 +22,13 @@ export class Announcer<Payload> {
 
   /** Tells this page's listeners and every other page's (events must be plain data). */
   announce(event: Payload): void {
+    if (this.closed) return;
     this.tell(event);
     this.channel?.postMessage(event);
   }
 
   close(): void {
+    this.closed = true;
     this.listeners.clear();
     this.channel?.close();
   }

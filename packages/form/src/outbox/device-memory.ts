@@ -3,7 +3,7 @@
  * per device" (a kiosk or a shared phone should not answer twice). It is a courtesy that a
  * respondent can clear with the site's data, not a security control; the server's own checks are.
  */
-import { DeviceDatabase, type Table } from './database.js';
+import { DeviceDatabase, type Table, type TableWrite } from './database.js';
 
 interface Submission {
   responseId: string;
@@ -12,6 +12,12 @@ interface Submission {
 }
 
 const submissionKey = (questionnaireId: string): string => `submitted:${questionnaireId}`;
+
+/** The write that remembers a submission, for batching with others (Outbox.submit). */
+export function submissionWrite(questionnaireId: string, responseId: string): TableWrite {
+  const submission: Submission = { responseId, submittedAt: new Date().toISOString() };
+  return { table: 'device', key: submissionKey(questionnaireId), value: submission };
+}
 
 export class DeviceMemory {
   static async open(options: { dbName?: string } = {}): Promise<DeviceMemory> {
@@ -36,6 +42,6 @@ export class DeviceMemory {
   }
 
   async markSubmitted(questionnaireId: string, responseId: string): Promise<void> {
-    await this.records.put(submissionKey(questionnaireId), { responseId, submittedAt: new Date().toISOString() });
+    await this.database.writeTogether([submissionWrite(questionnaireId, responseId)]);
   }
 }

@@ -2,7 +2,10 @@
 // A "reload" is a new instance opened on the same database, as a new page load would.
 import { expect } from '@open-wc/testing';
 import { openDB } from 'idb';
-import { DeviceMemory, DraftStore, Outbox, type Draft } from '../../src/outbox/index.js';
+import { seededRandom, simulateResponse } from '@sipas/core';
+import type { Response } from '@sipas/schema';
+import { kioskQuick } from '@sipas/templates';
+import { DeviceMemory, DraftStore, Outbox, type Draft, type OutboxEntry, type OutboxEvent } from '../../src/outbox/index.js';
 
 const draft = (overrides: Partial<Draft> = {}): Draft => ({
   responseId: '6f1d8a3e-2b7c-4e59-8a10-3c5d7e9f1a2b',
@@ -91,5 +94,106 @@ describe('device memory', () => {
     await outbox.device.markSubmitted('sipas-1001', 'a');
     expect(await (await DeviceMemory.open({ dbName })).hasSubmitted('sipas-1001')).to.equal(true);
     outbox.close();
+  });
+});
+
+describe('submit', () => {
+  const key = 'kiosk-quick@1';
+  /** Never contacted: these outboxes are not started. */
+  const endpoint = 'https://thu-thap.example.gov.vn/api/v1/responses';
+  let dbName: string;
+  let outbox: Outbox;
+  let events: OutboxEvent[];
+  let seed = 7;
+  const kioskResponse = (): Response => ({ ...simulateResponse(kioskQuick, { random: seededRandom(seed++) }), responseId: crypto.randomUUID() });
+
+  /** The three tables as IndexedDB holds them, read without the outbox. */
+  async function stored(responseId: string): Promise<{ entry: OutboxEntry | undefined; draft: unknown; submitted: unknown }> {
+    const db = await openDB(dbName);
+    try {
+      return {
+        entry: (await db.get('outbox', responseId)) as OutboxEntry | undefined,
+        draft: await db.get('drafts', key),
+        submitted: await db.get('device', `submitted:${kioskQuick.id}`),
+      };
+    } finally {
+      db.close();
+    }
+  }
+
+  beforeEach(async () => {
+    dbName = `sipas-test-${crypto.randomUUID()}`;
+    outbox = await Outbox.open({ dbName });
+    events = [];
+    outbox.subscribe((event) => events.push(event));
+  });
+  afterEach(() => outbox.close());
+
+  it('should queue the response, delete the draft and remember the device together', async () => {
+    const response = kioskResponse();
+    await outbox.drafts.save(key, draft({ responseId: response.responseId }));
+    await outbox.submit(response, endpoint, { draftKey: key, onePerDevice: true });
+
+    const { entry, draft: left, submitted } = await stored(response.responseId);
+    expect(entry).to.include({ responseId: response.responseId, endpoint, state: 'pending', attempts: 0 });
+    expect(entry!.response).to.deep.equal(response);
+    expect(left).to.equal(undefined);
+    expect(submitted).to.include({ responseId: response.responseId });
+    expect(events).to.deep.equal([{ type: 'queued', responseId: response.responseId, persistent: true }]);
+    expect(await outbox.device.hasSubmitted(kioskQuick.id)).to.equal(true);
+  });
+
+  it('should only delete the draft and remember the device when there is no endpoint', async () => {
+    const response = kioskResponse();
+    await outbox.drafts.save(key, draft({ responseId: response.responseId }));
+    await outbox.submit(response, undefined, { draftKey: key, onePerDevice: true });
+
+    const { entry, draft: left, submitted } = await stored(response.responseId);
+    expect([entry, left]).to.deep.equal([undefined, undefined]);
+    expect(submitted).to.include({ responseId: response.responseId });
+    expect(events).to.deep.equal([]);
+  });
+
+  it('should leave the draft and the device alone when not asked to', async () => {
+    const response = kioskResponse();
+    await outbox.drafts.save(key, draft({ responseId: response.responseId }));
+    await outbox.submit(response, endpoint);
+
+    const { entry, draft: left, submitted } = await stored(response.responseId);
+    expect(entry).to.include({ responseId: response.responseId });
+    expect(left).to.deep.equal(draft({ responseId: response.responseId }));
+    expect(submitted).to.equal(undefined);
+  });
+
+  it('should keep the waiting copy of a response submitted twice, and still delete the draft', async () => {
+    const response = kioskResponse();
+    await outbox.submit(response, endpoint);
+    await outbox.drafts.save(key, draft({ responseId: response.responseId }));
+    await outbox.submit({ ...response, answers: { overall: 1 } }, endpoint, { draftKey: key });
+
+    const { entry, draft: left } = await stored(response.responseId);
+    expect(entry!.response.answers).to.deep.equal(response.answers);
+    expect(left).to.equal(undefined);
+    expect(events.map((event) => event.type)).to.deep.equal(['queued']);
+  });
+
+  it('should change nothing, the draft left in place, when the transaction fails', async () => {
+    const response = kioskResponse();
+    await outbox.drafts.save(key, draft({ responseId: response.responseId }));
+    // A value IndexedDB cannot store: the put fails after the draft's deletion was made in the transaction.
+    const unstorable = { ...response, answers: { ...response.answers, overall: (() => 4) as unknown as number } };
+
+    let failure: unknown;
+    await outbox.submit(unstorable, endpoint, { draftKey: key, onePerDevice: true }).catch((error: unknown) => (failure = error));
+    expect(failure).to.be.instanceOf(DOMException);
+    expect((failure as DOMException).name).to.equal('DataCloneError');
+    const { entry, draft: left, submitted } = await stored(response.responseId);
+    expect(left).to.deep.equal(draft({ responseId: response.responseId }));
+    expect([entry, submitted]).to.deep.equal([undefined, undefined]);
+    expect(await outbox.drafts.load(key)).to.deep.equal(draft({ responseId: response.responseId }));
+    expect(await outbox.pending()).to.deep.equal([]);
+    expect(await outbox.device.hasSubmitted(kioskQuick.id)).to.equal(false);
+    expect(outbox.persistent).to.equal(true);
+    expect(events).to.deep.equal([]);
   });
 });

@@ -98,6 +98,47 @@ describe('outbox without IndexedDB', () => {
     }
   });
 
+  const savedDraft = (responseId: string) => ({ responseId, startedAt: '2024-05-01T08:00:00.000Z', values: { overall: 4 }, page: 'main', savedAt: '2024-05-01T08:01:00.000Z' });
+
+  it('should submit in memory: queue the response, delete the draft and remember the device', async () => {
+    (await openDB(dbName, 99)).close();
+    const outbox = await Outbox.open({ dbName });
+    opened.push(outbox);
+    const response = kioskResponse();
+    await outbox.drafts.save('kiosk-quick@1', savedDraft(response.responseId));
+    await outbox.submit(response, endpoint, { draftKey: 'kiosk-quick@1', onePerDevice: true });
+
+    expect((await outbox.pending()).map((entry) => entry.responseId)).to.deep.equal([response.responseId]);
+    expect(await outbox.drafts.load('kiosk-quick@1')).to.equal(undefined);
+    expect(await outbox.device.hasSubmitted(response.questionnaire.id)).to.equal(true);
+    await outbox.flush();
+    expect(await collector<number>('collector-deliveries', { responseId: response.responseId })).to.equal(1);
+  });
+
+  it('should keep the draft on disk when a submit can only store the response in memory', async () => {
+    const outbox = await Outbox.open({ dbName });
+    opened.push(outbox);
+    const response = kioskResponse();
+    await outbox.drafts.save('kiosk-quick@1', savedDraft(response.responseId));
+    // Another tab upgrades the database: from now on this page keeps what it writes in memory.
+    const newer = await openDB(dbName, 2);
+    try {
+      await outbox.submit(response, endpoint, { draftKey: 'kiosk-quick@1', onePerDevice: true });
+
+      expect(outbox.persistent).to.equal(false);
+      expect((await outbox.pending()).map((entry) => entry.responseId)).to.deep.equal([response.responseId]);
+      expect(await outbox.drafts.load('kiosk-quick@1'), 'gone for this page').to.equal(undefined);
+      expect(await outbox.device.hasSubmitted(response.questionnaire.id)).to.equal(true);
+      // Closing the page now loses the response, so the draft it came from must still be stored.
+      expect(await newer.get('drafts', 'kiosk-quick@1')).to.deep.equal(savedDraft(response.responseId));
+      expect(await newer.get('outbox', response.responseId)).to.equal(undefined);
+      await outbox.flush();
+      expect(await collector<number>('collector-deliveries', { responseId: response.responseId })).to.equal(1);
+    } finally {
+      newer.close();
+    }
+  });
+
   it('should report drafts as not persistent when the database cannot be opened', async () => {
     (await openDB(dbName, 99)).close();
     const drafts = await DraftStore.open({ dbName });

@@ -8,7 +8,7 @@ import { openDB } from 'idb';
 import { seededRandom, simulateResponse } from '@sipas/core';
 import type { Response } from '@sipas/schema';
 import { kioskQuick } from '@sipas/templates';
-import { Outbox, type OutboxEntry, type OutboxEvent, type OutboxOptions } from '../../src/outbox/index.js';
+import { Outbox, sendResponse, type OutboxEntry, type OutboxEvent, type OutboxOptions } from '../../src/outbox/index.js';
 
 type CollectorPayload = Record<string, unknown> | undefined;
 const collector = <R = boolean>(command: string, payload?: CollectorPayload) => executeServerCommand<R, CollectorPayload>(command, payload);
@@ -47,6 +47,32 @@ class EventLog {
   async next<T extends OutboxEvent['type']>(type: T, responseId: string, count = 1): Promise<Extract<OutboxEvent, { type: T }>> {
     await until(() => this.of(type, responseId).length >= count, `${count} × ${type} of ${responseId}`);
     return this.of(type, responseId)[count - 1]!;
+  }
+}
+
+/** Makes `navigator.locks` what a test needs (undefined: no Web Locks); returns the undo. */
+function replaceWebLocks(locks: unknown): () => void {
+  Object.defineProperty(navigator, 'locks', { configurable: true, get: () => locks });
+  return () => void Reflect.deleteProperty(navigator, 'locks');
+}
+
+/** Web Locks as sandboxed and opaque-origin frames have them: every request refused. */
+const refusingLocks = (how: 'reject' | 'throw') => ({
+  request: () => {
+    const error = new DOMException('Access to the Locks API is denied in this context.', 'SecurityError');
+    if (how === 'throw') throw error;
+    return Promise.reject(error);
+  },
+});
+
+/** Rewrites an entry as another page would, without the outbox. */
+async function changeStoredEntry(dbName: string, responseId: string, change: Partial<OutboxEntry>): Promise<void> {
+  const db = await openDB(dbName);
+  try {
+    const entry = (await db.get('outbox', responseId)) as OutboxEntry;
+    await db.put('outbox', { ...entry, ...change }, responseId);
+  } finally {
+    db.close();
   }
 }
 
@@ -116,6 +142,33 @@ describe('outbox', () => {
       const outbox = await open();
       await outbox.enqueue(kioskResponse(), '/api/v1/responses');
       expect((await outbox.pending())[0]!.endpoint).to.equal(`${location.origin}/api/v1/responses`);
+    });
+
+    it('should resolve a relative endpoint against the document base URL (CMS portals set <base href>)', async () => {
+      const outbox = await open();
+      const base = document.createElement('base');
+      base.href = `${new URL(endpoint).origin}/portal/`;
+      document.head.append(base);
+      try {
+        await outbox.enqueue(kioskResponse(), 'api/v1/responses');
+      } finally {
+        base.remove();
+      }
+      expect((await outbox.pending())[0]!.endpoint).to.equal(`${new URL(endpoint).origin}/portal/api/v1/responses`);
+    });
+
+    it('should start sending a submitted response at once when started', async () => {
+      const outbox = await open();
+      const log = new EventLog(outbox);
+      const response = kioskResponse();
+      outbox.start();
+      await outbox.drafts.save('kiosk-quick@1', { responseId: response.responseId, startedAt: response.submittedAt, values: {}, page: undefined, savedAt: response.submittedAt });
+      await outbox.submit(response, endpoint, { draftKey: 'kiosk-quick@1', onePerDevice: true });
+
+      expect(log.of('queued', response.responseId)).to.have.length(1);
+      await log.next('sent', response.responseId);
+      expect(await deliveries(response.responseId)).to.equal(1);
+      expect(await outbox.drafts.load('kiosk-quick@1')).to.equal(undefined);
     });
 
     it('should forget a discarded entry', async () => {
@@ -200,6 +253,47 @@ describe('outbox', () => {
       // The page that did not send hears of the deliveries from the one that did.
       for (const log of logs) for (const response of responses) await log.next('sent', response.responseId);
     });
+
+    for (const [situation, locks] of [
+      ['without Web Locks (insecure http pages, old browsers)', undefined],
+      ['where Web Locks refuse (sandboxed or opaque-origin frames)', refusingLocks('reject')],
+      ['where asking for a Web Lock throws', refusingLocks('throw')],
+    ] as const) {
+      it(`should send, and deliver once when two pages flush at the same time, ${situation}`, async () => {
+        const restore = replaceWebLocks(locks);
+        try {
+          const [first, second] = [await open(), await open()];
+          const responses = [kioskResponse(), kioskResponse(), kioskResponse()];
+          for (const response of responses) await first!.enqueue(response, endpoint);
+          // Slow answers keep the first page's POSTs in flight while the second looks at the queue.
+          await collector('collector-delay', { count: 3, ms: 50 });
+
+          await Promise.all([first!.flush(), second!.flush()]);
+          for (const response of responses) {
+            expect(await deliveries(response.responseId), response.responseId).to.equal(1);
+            expect(await storedCopies(response.responseId)).to.equal(1);
+          }
+          expect(await first!.pending()).to.deep.equal([]);
+        } finally {
+          restore();
+        }
+      });
+    }
+
+    it('should leave an entry that another page is sending until its in-flight marker expires', async () => {
+      const outbox = await open();
+      const response = kioskResponse();
+      await outbox.enqueue(response, endpoint);
+      await changeStoredEntry(dbName, response.responseId, { sendingUntil: Date.now() + 60_000 });
+      await outbox.flush();
+      expect(await deliveries(response.responseId)).to.equal(0);
+
+      // That page died mid-attempt: its marker lapses and the entry goes.
+      await changeStoredEntry(dbName, response.responseId, { sendingUntil: Date.now() - 1 });
+      await outbox.flush();
+      expect(await deliveries(response.responseId)).to.equal(1);
+      expect(await outbox.pending()).to.deep.equal([]);
+    });
   });
 
   describe('retries', () => {
@@ -239,7 +333,7 @@ describe('outbox', () => {
     });
 
     it("should wait as long as the server's Retry-After asks", async () => {
-      await collector('collector-fail', { count: 1, status: 503, retryAfter: 2 });
+      await collector('collector-fail', { count: 1, status: 503, retryAfter: 1 });
       const outbox = await open();
       const log = new EventLog(outbox);
       const response = kioskResponse();
@@ -247,15 +341,196 @@ describe('outbox', () => {
       await outbox.enqueue(response, endpoint);
 
       const retry = await log.next('retry', response.responseId);
-      expect(retry).to.include({ status: 503, delayMs: 2000 });
+      expect(retry).to.include({ status: 503, delayMs: 1000 });
       const entry = await storedEntry(dbName, response.responseId);
-      expect(entry!.nextAttemptAt - Date.now()).to.be.within(1500, 2000);
+      expect(entry!.nextAttemptAt - Date.now()).to.be.within(500, 1000);
       await sleep(200);
       expect(await deliveries(response.responseId), 'no attempt before the wait is over').to.equal(1);
 
-      await outbox.flush();
-      expect(log.of('sent', response.responseId)).to.have.length(1);
+      await log.next('sent', response.responseId);
       expect(await deliveries(response.responseId)).to.equal(2);
+    });
+
+    it("should never send before the server's Retry-After for that endpoint, whatever asks", async () => {
+      await collector('collector-fail', { count: 1, status: 503, retryAfter: 30 });
+      const outbox = await open();
+      const log = new EventLog(outbox);
+      const [waiting, later] = [kioskResponse(), kioskResponse()];
+      outbox.start();
+      await outbox.enqueue(waiting, endpoint);
+      expect(await log.next('retry', waiting.responseId)).to.include({ delayMs: 30_000 });
+
+      await outbox.enqueue(later, endpoint);
+      dispatchEvent(new Event('online'));
+      await outbox.flush();
+      await sleep(100);
+      expect(await deliveries(waiting.responseId)).to.equal(1);
+      expect(await deliveries(later.responseId), 'a new response to the same endpoint waits too').to.equal(0);
+      expect(await outbox.pending()).to.have.length(2);
+    });
+
+    it('should not retry faster than the base when the server says Retry-After: 0', async () => {
+      await collector('collector-fail', { count: 1000, status: 503, retryAfter: 0 });
+      const outbox = await open({ retry: { baseMs: 100, capMs: 100 }, timeoutMs: 3000 });
+      const log = new EventLog(outbox);
+      const response = kioskResponse();
+      outbox.start();
+      await outbox.enqueue(response, endpoint);
+      await sleep(450);
+
+      expect(await deliveries(response.responseId)).to.be.within(2, 6);
+      for (const retry of log.of('retry')) expect(retry.delayMs).to.equal(100);
+    });
+
+    it('should send a new response and what is due, not the entries waiting out their backoff', async () => {
+      await collector('collector-fail', { count: 1, status: 500 });
+      const outbox = await open({ retry: { baseMs: 60_000, capMs: 60_000 }, timeoutMs: 3000 });
+      const log = new EventLog(outbox);
+      const [failed, fresh] = [kioskResponse(), kioskResponse()];
+      outbox.start();
+      await outbox.enqueue(failed, endpoint);
+      await log.next('retry', failed.responseId);
+
+      await outbox.enqueue(fresh, endpoint);
+      await log.next('sent', fresh.responseId);
+      expect(await deliveries(failed.responseId)).to.equal(1);
+      expect((await outbox.pending()).map((entry) => entry.responseId)).to.deep.equal([failed.responseId]);
+    });
+
+    it('should end the pass for an endpoint at its first retryable failure, and carry on with other endpoints', async () => {
+      const outbox = await open();
+      const elsewhere = `${endpoint}?district=2`;
+      const [first, second, other] = [kioskResponse(), kioskResponse(), kioskResponse()];
+      for (const [response, to] of [[first, endpoint], [second, endpoint], [other, elsewhere]] as const) {
+        await outbox.enqueue(response, to);
+        await sleep(2); // distinct queue times, so `first` goes first
+      }
+      await collector('collector-fail', { count: 1, status: 503 });
+      await outbox.flush();
+
+      expect(await deliveries(first.responseId)).to.equal(1);
+      expect(await deliveries(second.responseId), 'not sent after its endpoint failed').to.equal(0);
+      expect(await deliveries(other.responseId), 'another endpoint carries on').to.equal(1);
+      const [failed, held] = [await storedEntry(dbName, first.responseId), await storedEntry(dbName, second.responseId)];
+      expect(failed).to.include({ attempts: 1 });
+      expect(held, 'no attempt counted against it').to.include({ attempts: 0 });
+      expect(held!.nextAttemptAt, 'held until the failed one is due again').to.equal(failed!.nextAttemptAt);
+    });
+
+    it('should treat 401, 403, 404, 405 and other 4xx as a misconfigured endpoint: retried slowly, not refused', async () => {
+      await collector('collector-fail', { count: 1, status: 404 });
+      const outbox = await open();
+      const log = new EventLog(outbox);
+      const response = kioskResponse();
+      outbox.start();
+      await outbox.enqueue(response, endpoint);
+
+      const retry = await log.next('retry', response.responseId);
+      expect(retry).to.include({ reason: 'refused', status: 404, attempt: 1 });
+      expect(retry.delayMs, "FAST's cap, well above its 20 ms base").to.equal(100);
+      await log.next('sent', response.responseId);
+      expect(log.of('rejected')).to.deep.equal([]);
+    });
+  });
+
+  describe('what counts as delivered', () => {
+    for (const [mode, what] of [
+      ['login-page', "a captive portal's login page (200 text/html)"],
+      ['other-receipt', 'a 200 JSON answer that is not the receipt for this response'],
+    ] as const) {
+      it(`should not take ${what} for a delivery`, async () => {
+        await collector('collector-hijack', { count: 1, mode });
+        const outbox = await open();
+        const log = new EventLog(outbox);
+        const response = kioskResponse();
+        outbox.start();
+        await outbox.enqueue(response, endpoint);
+
+        expect(await log.next('retry', response.responseId)).to.include({ reason: 'unexpected-reply', status: 200, attempt: 1 });
+        const sent = await log.next('sent', response.responseId);
+        expect(sent.receipt).to.have.keys('responseId', 'receivedAt');
+        expect(sent.receipt.responseId).to.equal(response.responseId);
+        expect(await deliveries(response.responseId)).to.equal(1);
+      });
+    }
+
+    it('should not follow a redirect', async () => {
+      await collector('collector-hijack', { count: 1, mode: 'redirect' });
+      const outbox = await open();
+      const log = new EventLog(outbox);
+      const response = kioskResponse();
+      outbox.start();
+      await outbox.enqueue(response, endpoint);
+
+      expect(await log.next('retry', response.responseId)).to.include({ reason: 'unexpected-reply', attempt: 1 });
+      await log.next('sent', response.responseId);
+      expect(await deliveries(response.responseId), 'the redirected POST was never made').to.equal(1);
+    });
+
+    it('should refuse for good only on 400, 409, 413 and 422, and retry every other status', async () => {
+      const outcomes: Record<number, string> = {};
+      // Not 408: Chromium resends a request that met a 408 on a reused connection, so a page never sees it.
+      for (const status of [400, 409, 413, 422, 401, 403, 404, 405, 410, 418, 429, 500, 503]) {
+        await collector('collector-fail', { count: 1, status });
+        const outcome = await sendResponse(kioskResponse(), endpoint, { timeoutMs: 3000 });
+        outcomes[status] = outcome.kind === 'retry' ? `retry ${outcome.reason}` : outcome.kind;
+        if (outcome.kind === 'rejected') expect(outcome.errors.map((error) => error.code), `${status}'s located errors`).to.deep.equal(['unavailable']);
+      }
+      expect(outcomes).to.deep.equal({
+        400: 'rejected', 409: 'rejected', 413: 'rejected', 422: 'rejected',
+        401: 'retry refused', 403: 'retry refused', 404: 'retry refused', 405: 'retry refused', 410: 'retry refused', 418: 'retry refused',
+        429: 'retry status', 500: 'retry status', 503: 'retry status',
+      });
+    });
+  });
+
+  describe('faults', () => {
+    it('should keep sending after a pass fails, with no pass left stuck behind it', async () => {
+      let calls = 0;
+      // A fault that is no delivery outcome: the jitter source throws, once.
+      const outbox = await open({
+        ...FAST,
+        random: () => {
+          if (calls++ === 0) throw new Error('no entropy');
+          return 0.5;
+        },
+      });
+      const response = kioskResponse();
+      await collector('collector-fail', { count: 1, status: 500 });
+      await outbox.enqueue(response, endpoint);
+      // The first pass fails while a second waits behind it.
+      await Promise.all([outbox.flush(), outbox.flush()]);
+      expect(await deliveries(response.responseId)).to.equal(2);
+      expect(await outbox.pending()).to.deep.equal([]);
+    });
+
+    it('should wait between passes that keep failing', async () => {
+      await collector('collector-fail', { count: 1000, status: 500 });
+      const outbox = await open({
+        retry: { baseMs: 100, capMs: 1000 },
+        timeoutMs: 3000,
+        random: () => {
+          throw new Error('no entropy');
+        },
+      });
+      const response = kioskResponse();
+      outbox.start();
+      await outbox.enqueue(response, endpoint);
+      await sleep(350);
+      expect(await deliveries(response.responseId)).to.be.within(1, 3);
+    });
+
+    it('should not throw when used, or when a delivery finishes, after close()', async () => {
+      const outbox = await open();
+      const response = kioskResponse();
+      await collector('collector-delay', { count: 1, ms: 150 });
+      await outbox.enqueue(response, endpoint);
+      const delivering = outbox.flush();
+      await sleep(50);
+      outbox.close();
+      await delivering;
+      expect(await deliveries(response.responseId)).to.equal(1);
+      await outbox.enqueue(kioskResponse(), endpoint);
     });
   });
 

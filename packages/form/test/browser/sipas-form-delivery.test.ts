@@ -83,7 +83,12 @@ describe('<sipas-form> delivery', () => {
 
     form.root.querySelector<HTMLButtonElement>('.rejected button')!.click();
     await form.settled();
+    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(form.element.data).to.deep.equal({ overall: 4 });
+    const question = form.question('overall');
+    expect(question.querySelectorAll('[aria-invalid="true"]').length).to.be.greaterThan(0);
+    expect(question.querySelector('.errors')!.textContent).to.not.equal('');
+    expect(question.contains(form.focused())).to.equal(true);
     const title = (counter3.pages[0]!.sections[0]!.questions[0]!.title as { vi: string }).vi;
     expect(form.root.querySelector('[part="error-summary"]')!.textContent).to.contain(title);
   });

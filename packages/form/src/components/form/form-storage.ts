@@ -12,9 +12,12 @@ export interface FormStorage {
   saveDraft(key: string, draft: Draft): Promise<void>;
   clearDraft(key: string): Promise<void>;
   hasSubmitted(questionnaireId: string): Promise<boolean>;
-  markSubmitted(questionnaireId: string, responseId: string): Promise<void>;
-  /** Writes the response to the outbox, then tries to send it; delivery is reported to listeners. */
-  send(response: Response, endpoint: string): Promise<void>;
+  /**
+   * Stores a completed response in one step: queued for `endpoint` (when given), its draft
+   * removed, the device marked as having answered (when the questionnaire allows one response
+   * per device). Sending starts afterwards; delivery is reported to listeners.
+   */
+  submit(response: Response, endpoint: string | undefined, options: { draftKey?: string; onePerDevice: boolean }): Promise<void>;
   /** Forgets a response the server refused, once the respondent corrects it. */
   discard(responseId: string): Promise<void>;
   subscribe(listener: (event: OutboxEvent) => void): () => void;

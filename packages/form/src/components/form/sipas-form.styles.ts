@@ -181,10 +181,23 @@ export const formStyles = css`
   [aria-invalid='true'] {
     border-color: var(--_error);
   }
-  :focus-visible,
+  /* Separate rules: a browser without :has() drops a whole rule that contains it. */
+  :focus-visible {
+    outline: 3px solid var(--_primary);
+    outline-offset: 2px;
+  }
   .choice:has(input:focus-visible) {
     outline: 3px solid var(--_primary);
     outline-offset: 2px;
+  }
+  @supports not selector(:has(*)) {
+    .choice input:focus-visible + .choice-label {
+      outline: 3px solid var(--_primary);
+      outline-offset: 6px;
+    }
+  }
+  .choice input:checked + .choice-label {
+    font-weight: 600;
   }
   /* Column counts come as data attributes: a strict CSP refuses inline style attributes. */
   .choices {

@@ -11,51 +11,69 @@
  *
  * @csspart base - the form's frame; header, title, description, notice, progress, error-summary,
  * page, page-title, section, section-title, navigation, button, back-button, next-button,
- * submit-button, thank-you, delivery-status; and the question parts (question, question-title,
- * question-description, question-error, input, choice, choice-label, likert-row, likert-row-title).
+ * submit-button, new-button, start-over-button, fix-button, retry-button, thank-you,
+ * delivery-status; and the question parts (question, question-title, question-description,
+ * question-error, input, other-input, choice, choice-label, likert-row, likert-row-title, info-text).
  *
  * @cssproperty --sipas-color-primary - buttons, chosen answers and focus rings
+ * @cssproperty --sipas-color-on-primary - text on primary buttons
  * @cssproperty --sipas-color-text - body text
+ * @cssproperty --sipas-color-muted - descriptions and secondary text
  * @cssproperty --sipas-color-background - the form's background
- * @cssproperty --sipas-color-surface - question cards and buttons at rest
+ * @cssproperty --sipas-color-surface - question cards
+ * @cssproperty --sipas-color-chosen - the background of a chosen answer
  * @cssproperty --sipas-color-border - borders of inputs and cards
  * @cssproperty --sipas-color-error - error text and borders
  * @cssproperty --sipas-font-family - the form's font
- * @cssproperty --sipas-font-size - body text size (16px by default, never smaller on phones)
+ * @cssproperty --sipas-font-size - body text size (16px by default, never smaller)
  * @cssproperty --sipas-radius - corner radius
  * @cssproperty --sipas-space-m - the base spacing unit
  * @cssproperty --sipas-touch-target - minimum height of anything tappable (44px)
  */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { Form, QuestionnaireLoadError, type FormChange } from '@sipas/core';
-import { isAnswerable, message, questionIndex, type Answer, type Channel, type Question, type Questionnaire, type Response, type ValidationError } from '@sipas/schema';
+import { Form, QuestionnaireLoadError, type FieldError, type FormChange, type FormOptions } from '@sipas/core';
+import { message, questionIndex, type Answer, type Channel, type Question, type Questionnaire, type ValidationError } from '@sipas/schema';
 import { emit, QUESTION_INPUT, type QuestionInputDetail } from '../../events.js';
-import { inLanguage, ui, uiMessage } from '../../i18n.js';
+import { languageOf, ui, uiMessage } from '../../i18n.js';
+import type { OutboxEvent } from '../../outbox/index.js';
 import type { SipasQuestionElement } from '../questions/question-element.js';
 import { questionElementTag } from '../questions/question-elements.js';
-import type { FormStorage } from './form-storage.js';
-import type { Draft, OutboxEvent } from '../../outbox/index.js';
 import { openDeviceStorage } from './device-storage.js';
+import { DraftAutosave } from './draft-autosave.js';
+import type { FormStorage } from './form-storage.js';
+import {
+  renderHeader,
+  renderLoadFailure,
+  renderNavigation,
+  renderPage,
+  renderProgress,
+  renderSummary,
+  renderThankYou,
+  type Delivery,
+  type SummaryEntry,
+} from './form-views.js';
 import { formStyles } from './sipas-form.styles.js';
 
 export type FormMode = 'online' | 'kiosk' | 'entry' | 'print';
 
 type Phase = 'empty' | 'loading' | 'load-failed' | 'filling' | 'done' | 'already-submitted';
-type Delivery = 'none' | 'saving' | 'queued' | 'sent' | 'rejected';
 
 const CHANNEL_OF_MODE: Record<FormMode, Channel> = { online: 'online', kiosk: 'kiosk', entry: 'paper', print: 'paper' };
-/** How long typing may go unsaved; a closing page saves at once (pagehide). */
-const DRAFT_DELAY_MS = 400;
+
+/** Drafts belong to one version of one questionnaire on this device. */
+const draftKey = (questionnaire: Questionnaire): string => `${questionnaire.id}@${questionnaire.version ?? 1}`;
 
 export class SipasForm extends LitElement {
   static override styles = formStyles;
+
+  private readonly autosave = new DraftAutosave(this, () => this.saveDraft());
 
   /** URL of the questionnaire JSON, fetched when no `questionnaire` property is given. */
   @property() src?: string;
   /** URL responses are POSTed to; without it the page handles `sipas-submit` itself. */
   @property() endpoint?: string;
-  /** Language of the form: `vi` (default) or `en`; switchable at any time. */
+  /** Language of the form: `vi` (default) or `en` (`en-US` and the like count as `en`); switchable at any time. */
   @property({ reflect: true }) override lang = 'vi';
   /** How answers are collected: `online` (default), `kiosk`, `entry` (typing in paper forms) or `print`. */
   @property() mode: FormMode = 'online';
@@ -66,22 +84,33 @@ export class SipasForm extends LitElement {
   /** The questionnaire document; takes precedence over `src`. */
   @property({ attribute: false }) questionnaire?: Questionnaire;
 
+  /** What the element shows: loading, the questions, the thank-you screen or a problem. */
   @state() private phase: Phase = 'empty';
+  /** Where the response on the thank-you screen is on its way to the server. */
   @state() private delivery: Delivery = 'none';
+  /** Why the questionnaire could not be shown. */
   @state() private loadErrors: ValidationError[] = [];
-  @state() private serverErrors: ValidationError[] = [];
-  @state() private summary: { name: string; text: string }[] = [];
+  /** Why the server refused the response on the thank-you screen. */
+  @state() private rejection: ValidationError[] = [];
+  /** The error summary above the page. */
+  @state() private summary: SummaryEntry[] = [];
+  /** The answers came from this device's draft (a notice offers to start over). */
   @state() private restored = false;
+  /** False when the browser keeps nothing on the device. */
   @state() private persistent = true;
 
   private form: Form | undefined;
+  /** The JSON of the questionnaire shown, to tell a new questionnaire from an equal copy. */
+  private loadedJson = '';
   private readonly questionNodes = new Map<string, SipasQuestionElement>();
   private unsubscribeForm: (() => void) | undefined;
   private storage: Promise<FormStorage> | undefined;
   private unsubscribeStorage: (() => void) | undefined;
+  /** Responses this element handed to the outbox and has not heard the end of. */
   private readonly ownResponses = new Set<string>();
+  /** The response the thank-you screen is about. */
+  private shownResponseId: string | undefined;
   private pendingData: Record<string, Answer> | undefined;
-  private draftTimer: ReturnType<typeof setTimeout> | undefined;
   private loadToken = 0;
   private focusAfterRender: (() => void) | undefined;
 
@@ -94,10 +123,27 @@ export class SipasForm extends LitElement {
     this.pendingData = { ...values };
     const previous = this.form;
     if (!previous) return;
-    // Same response, same page: a script filling answers does not move the respondent.
-    if (this.startForm(previous.questionnaire, { data: this.pendingData, responseId: previous.responseId, startedAt: previous.startedAt }) && previous.currentPage) {
-      this.form!.goToPage(previous.currentPage.name);
+    if (this.phase === 'filling') {
+      // Same response, same page: a script filling answers does not move the respondent.
+      this.restart({ data: this.pendingData, responseId: previous.responseId, startedAt: previous.startedAt });
+    } else {
+      // After a submission, new answers are a new response.
+      this.startForm(previous.questionnaire, { data: this.pendingData });
     }
+  }
+
+  /** The primary language asked for: `vi` or `en` (others fall back to Vietnamese in texts). */
+  private get language(): string {
+    return languageOf(this.lang);
+  }
+
+  private get channel(): Channel {
+    return CHANNEL_OF_MODE[this.mode.toLowerCase() as FormMode] ?? 'online';
+  }
+
+  /** A kiosk serves one person after another: nothing of one may resume for the next. */
+  private get keepsDrafts(): boolean {
+    return this.channel !== 'kiosk';
   }
 
   // --- lifecycle ------------------------------------------------------------------------------
@@ -105,26 +151,34 @@ export class SipasForm extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.renderRoot.addEventListener(QUESTION_INPUT, this.handleQuestionInput as EventListener);
-    addEventListener('pagehide', this.handlePageHide);
     this.storage ??= openDeviceStorage();
     void this.storage.then((storage) => {
       this.persistent = storage.persistent;
-      this.unsubscribeStorage = storage.subscribe(this.handleDelivery);
+      if (this.isConnected && !this.unsubscribeStorage) this.unsubscribeStorage = storage.subscribe(this.handleDelivery);
     });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.renderRoot.removeEventListener(QUESTION_INPUT, this.handleQuestionInput as EventListener);
-    removeEventListener('pagehide', this.handlePageHide);
     this.unsubscribeStorage?.();
-    this.saveDraftNow();
+    this.unsubscribeStorage = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('questionnaire') && this.questionnaire) void this.load(this.questionnaire);
-    else if (changed.has('src') && this.src && !this.questionnaire) void this.fetchQuestionnaire(this.src);
-    if (changed.has('lang') && this.form) this.form.locale = this.lang;
+    if (changed.has('questionnaire') && this.questionnaire) {
+      if (JSON.stringify(this.questionnaire) !== this.loadedJson) {
+        this.autosave.flush();
+        void this.load(this.questionnaire);
+      }
+    } else if (changed.has('src') && this.src && !this.questionnaire) void this.fetchQuestionnaire(this.src);
+    if (changed.has('lang') && this.form) this.form.locale = this.language;
+    // A unit or mode the page sets after loading (from its own API call) applies to the response.
+    const bindingChanged = changed.has('unit') || changed.has('serviceField') || changed.has('mode');
+    if (bindingChanged && this.hasUpdated && this.form && this.phase === 'filling') {
+      const { responseId, startedAt, values } = this.form;
+      this.restart({ data: values, responseId, startedAt });
+    }
   }
 
   protected override updated(): void {
@@ -152,38 +206,37 @@ export class SipasForm extends LitElement {
   /** Starts a form on the questionnaire, resuming this device's draft when there is one. */
   private async load(questionnaire: Questionnaire, token = ++this.loadToken): Promise<void> {
     this.phase = 'loading';
+    this.loadedJson = JSON.stringify(questionnaire);
     const storage = await this.storage;
     if (token !== this.loadToken) return;
     if (questionnaire.settings?.onePerDevice && storage && (await storage.hasSubmitted(questionnaire.id))) {
       this.phase = 'already-submitted';
       return;
     }
-    const draft = this.pendingData || !storage ? undefined : await storage.loadDraft(draftKey(questionnaire));
+    const draft = this.pendingData || !storage || !this.keepsDrafts ? undefined : await storage.loadDraft(draftKey(questionnaire));
     if (token !== this.loadToken) return;
-    const started = this.startForm(questionnaire, draft ? { data: draft.values, responseId: draft.responseId, startedAt: draft.startedAt } : { data: this.pendingData });
-    if (started && draft) {
-      if (draft.page) this.form!.goToPage(draft.page);
+    // Answers a script set while the draft was being read win over the draft.
+    const resumed = this.pendingData ? undefined : draft;
+    const started = this.startForm(questionnaire, resumed ? { data: resumed.values, responseId: resumed.responseId, startedAt: resumed.startedAt } : { data: this.pendingData });
+    if (started && resumed) {
+      if (resumed.page) this.form!.goToPage(resumed.page);
       this.restored = true;
     }
   }
 
   /** Creates the engine for a questionnaire; a questionnaire it cannot run is reported, not thrown. */
-  private startForm(questionnaire: Questionnaire, options: { data?: Record<string, Answer>; responseId?: string; startedAt?: string }): boolean {
+  private startForm(questionnaire: Questionnaire, options: Pick<FormOptions, 'data' | 'responseId' | 'startedAt'>): boolean {
     this.unsubscribeForm?.();
-    this.questionNodes.clear();
+    // Question elements are kept for the same questionnaire, so focus and scroll survive a restart.
+    if (this.form?.questionnaire !== questionnaire) this.questionNodes.clear();
     this.summary = [];
-    this.serverErrors = [];
+    this.rejection = [];
     this.restored = false;
+    this.delivery = 'none';
+    const channel = this.channel;
     try {
-      this.form = new Form(questionnaire, {
-        locale: this.lang,
-        channel: CHANNEL_OF_MODE[this.mode] ?? 'online',
-        unit: this.unit,
-        serviceField: this.serviceField,
-        ...options,
-      });
+      this.form = new Form(questionnaire, { locale: this.language, channel, unit: this.unit, serviceField: this.serviceField, ...options });
     } catch (error) {
-      this.form = undefined;
       const errors = error instanceof QuestionnaireLoadError ? error.errors : [{ path: '', code: 'load-failed', message: message(`Phiếu khảo sát không đúng định dạng: ${String(error)}`, `The questionnaire is malformed: ${String(error)}`) }];
       this.failLoad(errors);
       return false;
@@ -191,7 +244,6 @@ export class SipasForm extends LitElement {
     // A page embedding a kiosk-only questionnaire in online mode would collect answers the server
     // refuses; the web team hears it now rather than the respondent after the last question.
     const channels = questionnaire.sipas?.survey?.channels;
-    const channel = CHANNEL_OF_MODE[this.mode] ?? 'online';
     if (channels && !channels.includes(channel)) {
       this.failLoad([
         {
@@ -207,8 +259,14 @@ export class SipasForm extends LitElement {
     }
     this.unsubscribeForm = this.form.subscribe(this.handleFormChange);
     this.phase = 'filling';
-    this.delivery = 'none';
     return true;
+  }
+
+  /** A new engine on the same questionnaire and page (new answers, unit or mode). */
+  private restart(options: Pick<FormOptions, 'data' | 'responseId' | 'startedAt'>): void {
+    const previous = this.form!;
+    const page = previous.currentPage?.name;
+    if (this.startForm(previous.questionnaire, options) && page) this.form!.goToPage(page);
   }
 
   private failLoad(errors: ValidationError[]): void {
@@ -222,7 +280,6 @@ export class SipasForm extends LitElement {
 
   private readonly handleFormChange = (change: FormChange): void => {
     if (change.page || change.states.length > 0 || change.values.length > 0 || change.locale || change.completed || change.errors.length > 0) this.requestUpdate();
-    if (change.errors.length > 0 && this.summary.length > 0) this.summary = this.summary.filter(({ name }) => this.form!.errorsOf(name).length > 0);
   };
 
   private readonly handleQuestionInput = (event: CustomEvent<QuestionInputDetail>): void => {
@@ -232,59 +289,68 @@ export class SipasForm extends LitElement {
     const { key, value } = event.detail;
     if (!form.setValue(key, value)) return;
     emit(this, 'sipas-value-change', { name: key, value: form.getValue(key) });
-    this.scheduleDraftSave();
+    this.autosave.schedule();
   };
 
   private readonly handleDelivery = (event: OutboxEvent): void => {
-    if (!this.ownResponses.has(event.responseId)) return;
+    const { responseId } = event;
+    if (!this.ownResponses.has(responseId)) return;
+    const shown = responseId === this.shownResponseId;
     if (event.type === 'sent') {
-      this.delivery = 'sent';
-      emit(this, 'sipas-sent', { responseId: event.responseId, receipt: event.receipt });
+      // Another tab may deliver it too and say so; the page hears of it once.
+      this.ownResponses.delete(responseId);
+      if (shown) this.delivery = 'sent';
+      emit(this, 'sipas-sent', { responseId, receipt: event.receipt });
     } else if (event.type === 'rejected') {
-      this.delivery = 'rejected';
-      this.serverErrors = event.errors;
-      emit(this, 'sipas-error', { kind: 'rejected', message: uiMessage('rejected'), errors: event.errors, responseId: event.responseId });
-    } else if (this.delivery !== 'sent') {
+      this.ownResponses.delete(responseId);
+      if (shown) {
+        this.delivery = 'rejected';
+        this.rejection = event.errors;
+      }
+      emit(this, 'sipas-error', { kind: 'rejected', message: uiMessage('rejected'), errors: event.errors, responseId });
+    } else if (shown && this.delivery === 'saving') {
       this.delivery = 'queued';
     }
   };
 
-  private readonly handlePageHide = (): void => this.saveDraftNow();
-
-  private handleBack(): void {
+  private readonly handleBack = (): void => {
     if (this.form?.prev()) this.afterPageChange();
-  }
+  };
 
-  private handleNext(): void {
+  private readonly handleNext = (): void => {
     const form = this.form;
     if (!form) return;
     if (form.next()) {
       this.summary = [];
       this.afterPageChange();
     } else this.showErrors();
-  }
+  };
+
+  private readonly handleSubmit = (): void => void this.submit();
+  private readonly handleReset = (): void => void this.reset();
 
   // --- drafts ---------------------------------------------------------------------------------
 
-  private scheduleDraftSave(): void {
-    clearTimeout(this.draftTimer);
-    this.draftTimer = setTimeout(() => this.saveDraftNow(), DRAFT_DELAY_MS);
-  }
-
-  private saveDraftNow(): void {
-    clearTimeout(this.draftTimer);
-    this.draftTimer = undefined;
+  /** Writes the draft; the answer being typed counts (it is committed first). */
+  private saveDraft(): void {
+    this.commitFocusedText();
     const form = this.form;
-    if (!form || form.isCompleted || this.phase !== 'filling') return;
-    const values = form.values;
+    if (!form || form.isCompleted || this.phase !== 'filling' || !this.keepsDrafts) return;
     const key = draftKey(form.questionnaire);
+    const values = form.values;
     // An untouched form leaves no draft: there would be nothing to resume.
     if (Object.keys(values).length === 0) {
       void this.storage?.then((storage) => storage.clearDraft(key));
       return;
     }
-    const draft: Draft = { responseId: form.responseId, startedAt: form.startedAt, values, page: form.currentPage?.name, savedAt: new Date().toISOString() };
+    const draft = { responseId: form.responseId, startedAt: form.startedAt, values, page: form.currentPage?.name, savedAt: new Date().toISOString() };
     void this.storage?.then((storage) => storage.saveDraft(key, draft));
+  }
+
+  /** Text answers are committed when the box is left; a page going away must not lose one being typed. */
+  private commitFocusedText(): void {
+    const focused = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
+    if (focused instanceof HTMLInputElement || focused instanceof HTMLTextAreaElement) focused.dispatchEvent(new Event('change', { bubbles: true }));
   }
 
   // --- navigation and errors ------------------------------------------------------------------
@@ -297,23 +363,26 @@ export class SipasForm extends LitElement {
 
   private announcePage(): void {
     const form = this.form!;
-    this.saveDraftNow();
+    this.autosave.flush();
     emit(this, 'sipas-page-change', { page: form.currentPage!.name, index: form.currentPageIndex, count: form.visiblePages.length });
   }
 
-  /** Lists the current page's errors above it and puts the keyboard on the first one. */
-  private showErrors(): void {
+  /** Goes to the first page with an error (if it is another one), lists that page's errors and focuses the first. */
+  private showErrors(general: SummaryEntry[] = []): void {
     const form = this.form!;
+    const first = form.firstError;
+    if (first && form.pageOf(first) !== form.currentPage) {
+      form.goToPage(form.pageOf(first).name);
+      this.announcePage();
+    }
     const page = form.currentPage;
     const names = page ? page.sections.flatMap((section) => section.questions.map((question) => question.name)) : [];
-    this.summary = names
-      .filter((name) => form.errorsOf(name).length > 0)
-      .map((name) => ({ name, text: `${plainTitle(form, form.question(name))}: ${inLanguage(form.errorsOf(name)[0]!.message, this.lang)}` }));
-    const first = this.summary[0];
-    if (first) this.focusAfterRender = () => this.focusQuestion(first.name);
+    this.summary = [...general, ...names.filter((name) => form.errorsOf(name).length > 0).map((name) => ({ name, message: form.errorsOf(name)[0]!.message }))];
+    const firstOnPage = names.find((name) => form.errorsOf(name).length > 0);
+    this.focusAfterRender = firstOnPage ? () => this.focusQuestion(firstOnPage) : () => this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
   }
 
-  private focusQuestion(name: string): void {
+  private readonly focusQuestion = (name: string): void => {
     const node = this.questionNodes.get(name);
     if (!node) return;
     // A question on a page just shown renders after the form does.
@@ -321,17 +390,20 @@ export class SipasForm extends LitElement {
       node.scrollIntoView?.({ block: 'center' });
       node.focusInput();
     });
-  }
+  };
 
   // --- public methods -------------------------------------------------------------------------
 
-  /** Checks every shown question; shows the errors of the current page. Returns whether all is well. */
+  /** Checks every shown question and shows the errors, from the first page that has one. Returns whether all is well. */
   validate(): boolean {
     const form = this.form;
-    if (!form) return false;
-    const valid = form.validate('all').size === 0;
-    if (!valid) this.showErrors();
-    return valid;
+    if (!form || this.phase !== 'filling') return false;
+    if (form.validate('all').size === 0) {
+      this.summary = [];
+      return true;
+    }
+    this.showErrors();
+    return false;
   }
 
   /**
@@ -341,10 +413,10 @@ export class SipasForm extends LitElement {
    */
   async submit(): Promise<boolean> {
     const form = this.form;
-    if (!form || form.isCompleted) return false;
+    if (!form || form.isCompleted || this.phase !== 'filling') return false;
     const page = form.currentPage;
     if (!form.complete()) {
-      // Errors take the respondent to the first page that has one.
+      // complete() has moved to the first page with an error.
       if (form.currentPage !== page) this.announcePage();
       this.showErrors();
       return false;
@@ -352,31 +424,32 @@ export class SipasForm extends LitElement {
     this.summary = [];
     const response = form.toResponse();
     const handledByPage = !emit(this, 'sipas-submit', { response }, true);
-    clearTimeout(this.draftTimer);
+    const endpoint = handledByPage ? undefined : this.endpoint || undefined;
+    this.autosave.cancel();
+    this.shownResponseId = response.responseId;
     this.phase = 'done';
+    this.delivery = endpoint ? 'saving' : 'none';
     this.focusAfterRender = () => this.renderRoot.querySelector<HTMLElement>('.thank-you-heading')?.focus();
+    if (endpoint) this.ownResponses.add(response.responseId);
     const storage = await this.storage!;
-    await storage.clearDraft(draftKey(form.questionnaire));
-    if (form.questionnaire.settings?.onePerDevice) await storage.markSubmitted(form.questionnaire.id, response.responseId);
-    if (handledByPage || !this.endpoint) return true;
-    await this.send(storage, response, this.endpoint);
-    return true;
-  }
-
-  private async send(storage: FormStorage, response: Response, endpoint: string): Promise<void> {
-    this.ownResponses.add(response.responseId);
-    this.delivery = 'saving';
-    await storage.send(response, endpoint);
-    if (this.delivery === 'saving') this.delivery = 'queued';
+    // One transaction: the draft goes only when the response is safely in the outbox.
+    await storage.submit(response, endpoint, {
+      draftKey: this.keepsDrafts ? draftKey(form.questionnaire) : undefined,
+      onePerDevice: form.questionnaire.settings?.onePerDevice === true,
+    });
+    if (!endpoint) return true;
+    if (this.shownResponseId === response.responseId && this.delivery === 'saving') this.delivery = 'queued';
     emit(this, 'sipas-queued', { responseId: response.responseId, persistent: storage.persistent });
+    return true;
   }
 
   /** Starts over: clears the answers and this device's draft, back to the first page. */
   async reset(): Promise<void> {
     const questionnaire = this.form?.questionnaire ?? this.questionnaire;
-    clearTimeout(this.draftTimer);
+    this.autosave.cancel();
     this.pendingData = undefined;
     if (!questionnaire) return;
+    this.loadToken++; // a draft still being read must not come back
     // The new form shows at once; the old draft goes in the background.
     this.startForm(questionnaire, {});
     this.focusAfterRender = () => this.renderRoot.querySelector<HTMLElement>('.page-heading')?.focus();
@@ -384,28 +457,32 @@ export class SipasForm extends LitElement {
     await storage?.clearDraft(draftKey(questionnaire));
   }
 
-  /** After the server refused a response: back to the answers, to be corrected and sent again. */
-  private reopen(): void {
+  /** After the server refused a response: back to the answers, the refusals shown on their questions. */
+  private readonly reopen = (): void => {
     const form = this.form!;
-    const errors = this.serverErrors;
-    const refused = [...this.ownResponses];
-    this.ownResponses.clear();
+    const errors = this.rejection;
+    const refused = this.shownResponseId;
     this.startForm(form.questionnaire, { data: form.values, startedAt: form.startedAt });
     const corrected = this.form!;
-    this.summary = errors.map((error) => {
+    const index = questionIndex(corrected.questionnaire);
+    const byQuestion = new Map<string, FieldError[]>();
+    const general: SummaryEntry[] = [];
+    for (const error of errors) {
       // Answers are located as /answers/<name>[/...]; anything else is shown as the server put it.
-      const name = error.path.startsWith('/answers/') ? error.path.split('/')[2]! : '';
-      const text = inLanguage(error.message, this.lang);
-      return questionIndex(corrected.questionnaire).has(name) && corrected.isVisible(name) ? { name, text: `${plainTitle(corrected, corrected.question(name))}: ${text}` } : { name, text };
-    });
-    void this.storage?.then((storage) => Promise.all(refused.map((responseId) => storage.discard(responseId))));
-  }
+      const name = error.path.startsWith('/answers/') ? error.path.split('/')[2]!.replace(/-other$/, '') : '';
+      if (index.has(name)) byQuestion.set(name, [...(byQuestion.get(name) ?? []), { code: error.code, message: error.message }]);
+      else general.push({ message: error.message });
+    }
+    corrected.reportErrors(byQuestion);
+    this.showErrors(general);
+    if (refused) void this.storage?.then((storage) => storage.discard(refused));
+  };
 
   // --- rendering ------------------------------------------------------------------------------
 
-  private questionNode(question: Question, number: number | undefined): SipasQuestionElement | TemplateResult {
+  private readonly questionNode = (question: Question, number: number | undefined): SipasQuestionElement | TemplateResult => {
     const tag = questionElementTag(question.type);
-    if (!tag) return html`<p class="question unsupported" role="note">${ui('unknownType', this.lang, question.type)}</p>`;
+    if (!tag) return html`<p class="question unsupported" role="note">${ui('unknownType', this.language, question.type)}</p>`;
     let node = this.questionNodes.get(question.name);
     if (!node) {
       node = document.createElement(tag) as SipasQuestionElement;
@@ -415,150 +492,38 @@ export class SipasForm extends LitElement {
     node.form = this.form;
     node.number = number;
     return node;
-  }
+  };
 
-  /** Question numbers count the shown questions that take an answer, across pages. */
-  private questionNumbers(): Map<string, number> {
-    const numbers = new Map<string, number>();
-    const form = this.form!;
-    if (!form.questionnaire.settings?.questionNumbers) return numbers;
-    for (const page of form.visiblePages) {
-      for (const section of page.sections) {
-        for (const question of section.questions) if (isAnswerable(question) && form.isVisible(question.name)) numbers.set(question.name, numbers.size + 1);
-      }
-    }
-    return numbers;
-  }
-
-  private renderHeader(): TemplateResult {
-    const { questionnaire } = this.form!;
-    return html`<header part="header">
-      <h2 class="title" part="title">${this.form!.text(questionnaire.title)}</h2>
-      ${questionnaire.description ? html`<p class="description" part="description">${this.form!.text(questionnaire.description)}</p>` : nothing}
-    </header>`;
-  }
-
-  private renderProgress(): TemplateResult | typeof nothing {
-    const form = this.form!;
-    if (form.questionnaire.settings?.progressBar === false) return nothing;
-    const { answered, total } = form.progress;
-    const pages = form.visiblePages.length;
-    return html`<div class="progress" part="progress">
-      ${pages > 1 ? html`<span>${ui('pageOf', this.lang, form.currentPageIndex + 1, pages)}</span>` : nothing}
-      <label>
-        <span>${ui('answered', this.lang, answered, total)}</span>
-        <progress max=${Math.max(total, 1)} .value=${answered} aria-label=${ui('progress', this.lang)}></progress>
-      </label>
-    </div>`;
-  }
-
-  private renderSummary(): TemplateResult | typeof nothing {
-    if (this.summary.length === 0) return nothing;
-    return html`<div class="error-summary" part="error-summary" role="alert">
-      <p>${ui('errorSummary', this.lang, this.summary.length)}</p>
-      <ul>
-        ${this.summary.map(({ name, text }) => html`<li><a href=${`#sipas-${name}-title`} @click=${(event: Event) => { event.preventDefault(); this.focusQuestion(name); }}>${text}</a></li>`)}
-      </ul>
-    </div>`;
-  }
-
-  private renderPage(): TemplateResult {
-    const form = this.form!;
-    const page = form.currentPage!;
-    const numbers = this.questionNumbers();
-    return html`<div class="page" part="page">
-      <h3 class="page-heading" part="page-title" tabindex="-1">${page.title ? form.text(page.title) : ui('pageOf', this.lang, form.currentPageIndex + 1, form.visiblePages.length)}</h3>
-      ${page.description ? html`<p class="description">${form.text(page.description)}</p>` : nothing}
-      ${form.visibleSections(page.name).map(
-        ({ section, questions }) => html`<section part="section" aria-labelledby=${section.title ? `sipas-section-${section.name}` : nothing}>
-          ${section.title ? html`<h4 class="section-title" id=${`sipas-section-${section.name}`} part="section-title">${form.text(section.title)}</h4>` : nothing}
-          ${section.description ? html`<p class="description">${form.text(section.description)}</p>` : nothing}
-          ${questions.map((question) => this.questionNode(question, numbers.get(question.name)))}
-        </section>`,
-      )}
-    </div>`;
-  }
-
-  private renderNavigation(): TemplateResult {
-    const form = this.form!;
-    return html`<nav class="navigation" part="navigation" aria-label=${ui('progress', this.lang)}>
-      ${form.isFirstPage ? nothing : html`<button type="button" class="secondary" part="button back-button" @click=${this.handleBack}>${ui('back', this.lang)}</button>`}
-      ${form.isLastPage
-        ? html`<button type="button" class="primary" part="button submit-button" @click=${() => void this.submit()}>${ui('submit', this.lang)}</button>`
-        : html`<button type="button" class="primary" part="button next-button" @click=${this.handleNext}>${ui('next', this.lang)}</button>`}
-    </nav>`;
-  }
-
-  private renderDeliveryStatus(): TemplateResult | typeof nothing {
-    switch (this.delivery) {
-      case 'saving':
-        return html`<p>${ui('saving', this.lang)}</p>`;
-      case 'queued':
-        return html`<p class="queued">${ui('queued', this.lang)}</p>${this.persistent ? nothing : html`<p>${ui('notPersistent', this.lang)}</p>`}`;
-      case 'sent':
-        return html`<p class="sent">${ui('sent', this.lang)}</p>`;
-      case 'rejected':
-        return html`<div class="rejected">
-          <p>${ui('rejected', this.lang)}</p>
-          <ul>${this.serverErrors.map((error) => html`<li>${inLanguage(error.message, this.lang)}</li>`)}</ul>
-          <button type="button" class="primary" part="button" @click=${this.reopen}>${ui('fixAnswers', this.lang)}</button>
-        </div>`;
+  private renderBody(): TemplateResult | typeof nothing {
+    const language = this.language;
+    const form = this.form;
+    switch (this.phase) {
+      case 'loading':
+        return html`<p class="loading" role="status">${ui('loading', language)}</p>`;
+      case 'load-failed':
+        return renderLoadFailure(this.loadErrors, language, this.src && !this.questionnaire ? () => void this.fetchQuestionnaire(this.src!) : undefined);
+      case 'already-submitted':
+        return html`<p class="notice" part="notice" role="status">${ui('alreadySubmitted', language)}</p>`;
+      case 'done':
+        return html`${renderHeader(form!)}${renderThankYou(form!, { delivery: this.delivery, persistent: this.persistent, rejection: this.rejection }, language, { reopen: this.reopen, newResponse: this.handleReset })}`;
+      case 'filling':
+        return html`${renderHeader(form!)}
+          ${this.restored
+            ? html`<div class="notice" part="notice" role="status">
+                ${ui('draftRestored', language)}
+                <button type="button" class="link" part="button start-over-button" @click=${this.handleReset}>${ui('startOver', language)}</button>
+              </div>`
+            : nothing}
+          ${renderProgress(form!, language)}${renderSummary(form!, this.summary, language, this.focusQuestion)}${renderPage(form!, language, this.questionNode)}
+          ${renderNavigation(form!, language, { back: this.handleBack, next: this.handleNext, submit: this.handleSubmit })}`;
       default:
         return nothing;
     }
   }
 
-  private renderThankYou(): TemplateResult {
-    return html`<div class="thank-you" part="thank-you">
-      <h3 class="thank-you-heading" tabindex="-1">${ui('thanksTitle', this.lang)}</h3>
-      <p>${ui('thanksText', this.lang)}</p>
-      <div class="delivery-status" part="delivery-status" role="status">${this.renderDeliveryStatus()}</div>
-      ${this.form?.questionnaire.settings?.onePerDevice ? nothing : html`<button type="button" class="secondary" part="button new-button" @click=${() => void this.reset()}>${ui('newResponse', this.lang)}</button>`}
-    </div>`;
-  }
-
-  private renderLoadFailure(): TemplateResult {
-    return html`<div class="load-failed" part="notice" role="alert">
-      <p>${ui('loadFailed', this.lang)}</p>
-      <ul>${this.loadErrors.slice(0, 5).map((error) => html`<li><code>${error.path || '/'}</code> ${inLanguage(error.message, this.lang)}</li>`)}</ul>
-      ${this.src && !this.questionnaire ? html`<button type="button" class="secondary" part="button" @click=${() => void this.fetchQuestionnaire(this.src!)}>${ui('retry', this.lang)}</button>` : nothing}
-    </div>`;
-  }
-
   override render() {
-    let body: TemplateResult | typeof nothing = nothing;
-    switch (this.phase) {
-      case 'loading':
-        body = html`<p class="loading" role="status">${ui('loading', this.lang)}</p>`;
-        break;
-      case 'load-failed':
-        body = this.renderLoadFailure();
-        break;
-      case 'already-submitted':
-        body = html`<p class="notice" part="notice" role="status">${ui('alreadySubmitted', this.lang)}</p>`;
-        break;
-      case 'done':
-        body = html`${this.renderHeader()}${this.renderThankYou()}`;
-        break;
-      case 'filling':
-        body = html`${this.renderHeader()}
-          ${this.restored
-            ? html`<div class="notice" part="notice" role="status">${ui('draftRestored', this.lang)}
-                <button type="button" class="link" part="button start-over-button" @click=${() => void this.reset()}>${ui('startOver', this.lang)}</button></div>`
-            : nothing}
-          ${this.renderProgress()}${this.renderSummary()}${this.renderPage()}${this.renderNavigation()}`;
-        break;
-    }
-    return html`<div class="form" part="base" lang=${this.lang}>${body}</div>`;
+    return html`<div class="form" part="base" lang=${this.language}>${this.renderBody()}</div>`;
   }
-}
-
-/** Drafts belong to one version of one questionnaire on this device. */
-const draftKey = (questionnaire: Questionnaire): string => `${questionnaire.id}@${questionnaire.version ?? 1}`;
-
-/** A question's title as plain text for the error summary (or its name when it has none). */
-function plainTitle(form: Form, question: Question): string {
-  return question.title === undefined ? question.name : form.text(question.title);
 }
 
 declare global {

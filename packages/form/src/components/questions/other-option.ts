@@ -11,7 +11,7 @@ export function otherOption(form: Form, question: Question): ChoiceOption[] {
   return hasOtherOption(question) ? [{ value: OTHER_VALUE, label: valueLabel(form.questionnaire, question, OTHER_VALUE, form.locale) }] : [];
 }
 
-/** The text box for "other", shown while "other" is chosen. */
+/** The text box for "other", shown while "other" is chosen; named after its question, flagged when it is missing. */
 export function renderOtherText(
   form: Form,
   name: string,
@@ -23,12 +23,16 @@ export function renderOtherText(
   if (!chosen) return nothing;
   const key = `${name}${OTHER_SUFFIX}`;
   const text = form.getValue(key);
+  const missing = form.errorsOf(name).some((error) => error.code === 'other-text-missing');
+  const question = form.question(name);
   return html`<input
     class="other-text"
     part="input other-input"
     id=${id}
     type="text"
-    aria-label=${ui('otherLabel', form.locale)}
+    aria-label=${`${ui('otherLabel', form.locale)}: ${form.text(question.title)}`}
+    aria-invalid=${missing ? 'true' : nothing}
+    aria-describedby=${missing ? `sipas-${name}-errors` : nothing}
     placeholder=${ui('otherPlaceholder', form.locale)}
     ?disabled=${!form.isEnabled(name)}
     .value=${live(typeof text === 'string' ? text : '')}

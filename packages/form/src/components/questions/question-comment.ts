@@ -19,7 +19,6 @@ export class SipasQuestionComment extends SipasQuestionElement {
         placeholder=${this.text(question.placeholder)}
         .value=${live(typeof value === 'string' ? value : '')}
         ?disabled=${this.disabled}
-        ?required=${this.form!.isRequired(this.name)}
         aria-invalid=${this.invalid}
         aria-describedby=${this.describedBy}
         @change=${(event: Event) => this.commit(this.name, (event.target as HTMLTextAreaElement).value)}

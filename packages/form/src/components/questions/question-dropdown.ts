@@ -51,8 +51,7 @@ export class SipasQuestionDropdown extends SipasQuestionElement {
           part="input"
           .value=${live(selected)}
           ?disabled=${this.disabled}
-          ?required=${this.form!.isRequired(this.name)}
-          aria-invalid=${this.invalid}
+            aria-invalid=${this.invalid}
           aria-describedby=${this.describedBy}
           @change=${(event: Event) => {
             const chosen = (event.target as HTMLSelectElement).value;

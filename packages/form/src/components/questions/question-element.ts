@@ -15,6 +15,17 @@ import { QUESTION_INPUT, type QuestionInputDetail } from '../../events.js';
 import { renderOptions, type ChoiceOption } from './choice-options.js';
 import { inLanguage, ui } from '../../i18n.js';
 
+/** `{name}` or `{name.row}` in a text: the answer is shown there (the pattern Form.text fills in). */
+const PIPED_ANSWER = /\{\s*[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)?\s*\}/;
+
+/** Whether any text of the question shows another answer, so it must follow every change. */
+function pipesAnswers(question: Question): boolean {
+  const texts = question as { title?: unknown; description?: unknown; text?: unknown; placeholder?: unknown; choices?: unknown; rows?: unknown };
+  const items = (list: unknown) => (Array.isArray(list) ? list.map((item: { text?: unknown }) => item?.text) : []);
+  const all = [texts.title, texts.description, texts.text, texts.placeholder, ...items(texts.choices), ...items(texts.rows)];
+  return all.some((text) => text !== undefined && PIPED_ANSWER.test(JSON.stringify(text)));
+}
+
 export abstract class SipasQuestionElement extends LitElement {
   /** The form state the question reads and writes. */
   @property({ attribute: false }) form?: Form;
@@ -33,6 +44,8 @@ export abstract class SipasQuestionElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.listen();
+    // Back on a page seen before: the language, errors or answers may have changed meanwhile.
+    if (this.hasUpdated) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -44,7 +57,7 @@ export abstract class SipasQuestionElement extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('form') || changed.has('name')) {
       this.listen();
-      this.pipesAnswers = this.form !== undefined && JSON.stringify(this.question).includes('{');
+      this.pipesAnswers = this.form !== undefined && pipesAnswers(this.question);
     }
   }
 
@@ -114,11 +127,19 @@ export abstract class SipasQuestionElement extends LitElement {
 
   /** Puts the keyboard on the question's first control (error summary links, page changes). */
   focusInput(): void {
-    const control = this.querySelector<HTMLElement>('input:checked, input:not([type=hidden]), select, textarea, [tabindex="0"]');
+    // The control that needs attention first, then the chosen one, then the first.
+    const control =
+      this.querySelector<HTMLElement>('.other-text[aria-invalid="true"]') ??
+      this.querySelector<HTMLElement>('[aria-invalid="true"]:not(:disabled)') ??
+      this.querySelector<HTMLElement>('input:checked') ??
+      this.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea, [tabindex="0"]');
     control?.focus();
   }
 
-  /** The title line: number, text and the required marker (a star for the eye, words for the ear). */
+  /**
+   * The title line: number, text and the required marker, a star for the eye and words for the
+   * ear. The words are the one announcement of it: no aria-required or native required on top.
+   */
   protected renderTitleContent(): TemplateResult {
     const required = this.form!.isRequired(this.name);
     return html`${this.number !== undefined ? html`<span class="number">${this.number}.</span> ` : nothing}${this.text(this.question.title)}${required
@@ -150,14 +171,12 @@ export abstract class SipasQuestionElement extends LitElement {
     layout?: string;
     columns?: number;
   }): TemplateResult {
-    const required = this.form!.isRequired(this.name);
     return html`<div
       class="choices ${group.layout ?? ''}"
       role=${group.kind === 'radio' ? 'radiogroup' : 'group'}
       data-columns=${group.columns ?? 1}
       aria-labelledby=${this.idOf('title')}
       aria-describedby=${this.describedBy}
-      aria-required=${group.kind === 'radio' ? String(required) : nothing}
     >
       ${renderOptions({ ...group, group: this.idOf('input'), disabled: this.disabled, invalid: this.invalid, describedBy: this.describedBy })}
     </div>`;

@@ -25,7 +25,6 @@ export class SipasQuestionText extends SipasQuestionElement {
         placeholder=${this.text(question.placeholder)}
         .value=${live(value === undefined ? '' : String(value))}
         ?disabled=${this.disabled}
-        ?required=${this.form!.isRequired(this.name)}
         aria-invalid=${this.invalid}
         aria-describedby=${this.describedBy}
         @change=${(event: Event) => this.commit(this.name, (event.target as HTMLInputElement).value)}
