@@ -122,6 +122,23 @@ describe('<sipas-form> state', () => {
     second.element.remove();
   });
 
+  it('should give each tab that resumes one draft its own response', async () => {
+    const questionnaire = isolated(counter3);
+    const first = await renderForm(questionnaire);
+    first.element.data = { overall: 3 };
+    await first.settled();
+    window.dispatchEvent(new Event('pagehide'));
+    first.element.remove();
+    await pause(150);
+    const [tabA, tabB] = [await renderForm(questionnaire), await renderForm(questionnaire)];
+    expect(tabA.element.data).to.deep.equal({ overall: 3 });
+    expect(tabB.element.data).to.deep.equal({ overall: 3 });
+    const submitted = [record<SipasSubmitDetail>(tabA.element, 'sipas-submit'), record<SipasSubmitDetail>(tabB.element, 'sipas-submit')];
+    await tabA.element.submit();
+    await tabB.element.submit();
+    expect(submitted[0]![0]!.response.responseId).to.not.equal(submitted[1]![0]!.response.responseId);
+  });
+
   it('should resume nothing of one person for the next at a kiosk', async () => {
     const questionnaire = isolated(kioskQuick);
     const first = await renderForm(questionnaire, { mode: 'kiosk' });

@@ -217,7 +217,9 @@ export class SipasForm extends LitElement {
     if (token !== this.loadToken) return;
     // Answers a script set while the draft was being read win over the draft.
     const resumed = this.pendingData ? undefined : draft;
-    const started = this.startForm(questionnaire, resumed ? { data: resumed.values, responseId: resumed.responseId, startedAt: resumed.startedAt } : { data: this.pendingData });
+    // A resumed draft gets a new responseId: a draft is never sent (submitting removes it), and two
+    // tabs resuming one draft must not send two different responses under one id.
+    const started = this.startForm(questionnaire, resumed ? { data: resumed.values, startedAt: resumed.startedAt } : { data: this.pendingData });
     if (started && resumed) {
       if (resumed.page) this.form!.goToPage(resumed.page);
       this.restored = true;
