@@ -44,18 +44,36 @@ const sizeBudget = () => ({
   },
 });
 
+/** Staff modes load on demand (src/modes/add-ons.ts): in the drop-in their imports point at files beside it. */
+const ADD_ONS = ['entry', 'print'];
+const addOnsBesideBundle = () => ({
+  name: 'add-ons-beside-bundle',
+  resolveId(source, importer) {
+    const name = ADD_ONS.find((addOn) => source === `./${addOn}/index.js`);
+    return name && importer?.endsWith('add-ons.ts') ? { id: `./sipas-form-${name}.js`, external: true } : null;
+  },
+});
+
+const dropInPlugins = () => [
+  // Workspace packages from source; Lit's production build (no "development" condition).
+  nodeResolve({ extensions: ['.ts', '.js'], exportConditions: ['source', 'browser', 'production'] }),
+  esbuild({ target: BROWSER_TARGET, tsconfig: 'tsconfig.base.json', sourceMap: true }),
+  minifyTemplates(),
+  // terser packs a few percent tighter than esbuild's minifier, which matters under a budget.
+  terser({ ecma: 2020, compress: { passes: 2 }, format: { comments: false } }),
+];
+
+/** Each add-on: one ES module with what it needs inside, loaded by the drop-in with import(). */
+const addOnBundles = ADD_ONS.map((name) => ({
+  input: `packages/form/src/modes/${name}/index.ts`,
+  output: { file: `packages/form/dist/sipas-form-${name}.js`, format: 'es', sourcemap: true },
+  plugins: dropInPlugins(),
+}));
+
 const dropIn = {
   input: 'packages/form/src/bundle.ts',
   output: { file: 'packages/form/dist/sipas-form.bundle.js', format: 'iife', sourcemap: true },
-  plugins: [
-    // Workspace packages from source; Lit's production build (no "development" condition).
-    nodeResolve({ extensions: ['.ts', '.js'], exportConditions: ['source', 'browser', 'production'] }),
-    esbuild({ target: BROWSER_TARGET, tsconfig: 'tsconfig.base.json', sourceMap: true }),
-    minifyTemplates(),
-    // terser packs a few percent tighter than esbuild's minifier, which matters under a budget.
-    terser({ ecma: 2020, module: false, compress: { passes: 2 }, format: { comments: false } }),
-    sizeBudget(),
-  ],
+  plugins: [addOnsBesideBundle(), ...dropInPlugins(), sizeBudget()],
 };
 
-export default [...PACKAGES.map(library), dropIn];
+export default [...PACKAGES.map(library), dropIn, ...addOnBundles];

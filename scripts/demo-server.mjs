@@ -13,7 +13,8 @@ import { templates } from '@sipas/templates';
 import { startCollector } from './dev-collector.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SITE_DIR = join(ROOT, 'examples', 'district-site');
+const EXAMPLES_DIR = join(ROOT, 'examples');
+const SITE_DIR = join(EXAMPLES_DIR, 'district-site');
 const BUNDLE_DIR = join(ROOT, 'packages', 'form', 'dist');
 const BUNDLE = 'sipas-form.bundle.js';
 const API = '/api/v1/';
@@ -62,8 +63,15 @@ export async function startDemoServer({ port = 0, host = '127.0.0.1', dataDir = 
       const file = inside(SITE_DIR, safeDecode(path.slice('/demo/'.length)));
       if (file) return sendFile(request, response, file);
     }
-    if (path === `/${BUNDLE}` || path === `/${BUNDLE}.map`) {
+    // The drop-in and the add-ons it loads beside itself (sipas-form-entry.js, sipas-form-print.js).
+    if (path === `/${BUNDLE}` || path === `/${BUNDLE}.map` || /^\/sipas-form-[a-z]+\.js(\.map)?$/.test(path)) {
       return sendFile(request, response, join(bundleDir, path.slice(1)), `${path.slice(1)} is not built yet: run \`npm run build\``);
+    }
+    // The other example pages: /kiosk/, /data-entry/, /print/.
+    const example = /^\/(kiosk|data-entry|print)(?:\/(.*))?$/.exec(path);
+    if (example) {
+      const file = inside(join(EXAMPLES_DIR, example[1]), safeDecode(example[2] || 'index.html'));
+      if (file) return sendFile(request, response, file);
     }
     const questionnaireId = /^\/q\/([a-z0-9-]+)\.json$/.exec(path)?.[1];
     const questionnaire = questionnaireId === undefined ? undefined : questionnaires.get(questionnaireId);

@@ -1,13 +1,14 @@
 // A small SIPAS response collector on node:http: the HTTP contract of the real server (prefix
-// /api/v1, `POST /responses` idempotent on responseId, `GET /questionnaires/:id`) with the
-// responses kept in memory and, optionally, appended to a JSONL file the CLI's `index` reads.
+// /api/v1, `POST /responses` idempotent on responseId and refusing a second paper form with the
+// same serial number with 409, `GET /questionnaires/:id`) with the responses kept in memory and,
+// optionally, appended to a JSONL file the CLI's `index` reads.
 // Browser tests deliver to it for real, and the demo site uses it until the server package lands.
 //
 // `control` lets tests make the collector misbehave the way networks and servers do (failures,
 // slow answers, being down); nothing in the normal path depends on it.
 import { appendFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { message } from '@sipas/schema';
+import { message, quote } from '@sipas/schema';
 import { checkResponse } from '@sipas/core';
 
 const API = '/api/v1';
@@ -30,6 +31,9 @@ export async function startCollector({ port = 0, host = '127.0.0.1', questionnai
   /** Stored responses by responseId, in arrival order, each with the receipt its first delivery got. */
   /** @type {Map<string, { response: Response, receipt: Receipt }>} */
   const stored = new Map();
+  /** The responseId holding each paper form's serial number, per questionnaire (`<id>\n<serial>`). */
+  /** @type {Map<string, string>} */
+  const paperSerials = new Map();
   /** How many POSTs carried each responseId, whatever became of them: exactly-once is 1. */
   /** @type {Map<string, number>} */
   const deliveries = new Map();
@@ -109,15 +113,24 @@ export async function startCollector({ port = 0, host = '127.0.0.1', questionnai
     // logic that needs the engine (hidden questions answered, conditional requiredness).
     const checked = checkResponse(questionnaire, document);
     if (!checked.valid) return reply(response, 422, { errors: checked.errors });
+    // One response per paper form: a second one with the same printed serial number (typed twice,
+    // or on two devices) is refused for good, not stored beside the first.
+    const serial = typeof document.paper?.serial === 'string' ? document.paper.serial : undefined;
+    const serialKey = serial === undefined ? undefined : `${questionnaireId}\n${serial}`;
+    if (serialKey !== undefined && paperSerials.has(serialKey)) {
+      return reply(response, 409, errorBody('/paper/serial', 'duplicate-serial', message(`Phiếu giấy số ${quote(serial)} đã được nhập`, `Paper form ${quote(serial)} has already been entered`)));
+    }
 
     const receipt = { responseId, receivedAt: new Date().toISOString() };
     stored.set(responseId, { response: document, receipt });
+    if (serialKey !== undefined) paperSerials.set(serialKey, responseId);
     if (dataFile) {
       try {
         await appendFile(dataFile, `${JSON.stringify(document)}\n`);
       } catch (error) {
         // Not on disk means not received: the client keeps it and retries.
         stored.delete(responseId);
+        if (serialKey !== undefined) paperSerials.delete(serialKey);
         console.error(error);
         return reply(response, 500, errorBody('', 'storage-failed', message('Không lưu được phiếu', 'The response could not be stored')));
       }
@@ -173,6 +186,7 @@ export async function startCollector({ port = 0, host = '127.0.0.1', questionnai
     reset() {
       Object.assign(faults, noFaults);
       stored.clear();
+      paperSerials.clear();
       deliveries.clear();
     },
     /** How many POSTs carried this responseId (1 for a response delivered exactly once). */

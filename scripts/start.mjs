@@ -49,6 +49,9 @@ async function serve() {
 == Trang minh họa / Demo site
   Cổng thông tin huyện (khảo sát SIPAS 2640) / District portal (SIPAS 2640 survey):  ${url}/
   Đánh giá nhanh tại quầy / Quick counter rating (counter-3):                        ${url}/demo/counter.html
+  Máy tính bảng tại quầy / Kiosk tablet:                ${url}/kiosk/?unit=ex-p1-d1&counter=Q3&officer=CB-07
+  Nhập phiếu giấy / Paper form data entry:              ${url}/data-entry/
+  In phiếu giấy / Print a paper questionnaire:          ${url}/print/
   API nhận phiếu / Response API:  POST ${url}/api/v1/responses   GET ${url}/api/v1/questionnaires/sipas-2640
   Phiếu nhận được ghi vào / Responses are appended to:  ${server.dataFile}
 Nhấn Ctrl+C để dừng / Press Ctrl+C to stop.`);

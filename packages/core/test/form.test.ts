@@ -181,6 +181,19 @@ describe('createForm', () => {
   });
 
   describe('validation and pages', () => {
+    it('should accept blanks on paper and stamp the paper form and collection into the response', () => {
+      const paper = { serial: 'HN-0042', enumerator: 'nv01', sample: 'official' as const, spoiled: ['overall_satisfaction'] };
+      const form = createForm(sipas2640, { channel: 'paper', paper, collection: { officer: 'cb07' }, now: fixedNow });
+      assert.deepEqual([...form.validate().keys()], []);
+      assert.equal(form.complete(), true);
+      const response = form.toResponse();
+      assert.deepEqual(response.paper, paper);
+      assert.notEqual(response.paper!.spoiled, paper.spoiled);
+      assert.deepEqual(response.collection, { officer: 'cb07' });
+      assert.deepEqual(checkResponse(sipas2640, response, { now: fixedNow() }).errors, []);
+      assert.equal(createForm(sipas2640).validate().has('overall_satisfaction'), true);
+    });
+
     it('should show errors reported from elsewhere until the answer is edited', () => {
       const form = createForm(sipas2640);
       const changes: FormChange[] = [];

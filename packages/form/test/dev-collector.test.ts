@@ -2,12 +2,12 @@
 // relies on (idempotent receipts, located errors) and the controls the browser tests use.
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seededRandom, simulateResponse } from '@sipas/core';
 import type { Response } from '@sipas/schema';
-import { kioskQuick, templates } from '@sipas/templates';
+import { kioskQuick, sipas1001, sipas2640, templates } from '@sipas/templates';
 import { startCollector } from '../../../scripts/dev-collector.mjs';
 
 type Collector = Awaited<ReturnType<typeof startCollector>>;
@@ -15,6 +15,13 @@ type Collector = Awaited<ReturnType<typeof startCollector>>;
 let seed = 1;
 /** A valid kiosk response with a fresh id. */
 const kioskResponse = (): Response => ({ ...simulateResponse(kioskQuick, { random: seededRandom(seed++) }), responseId: crypto.randomUUID() });
+
+/** A valid typed-in paper 2640 form with a fresh id. */
+const paperResponse = (serial: string): Response => ({
+  ...simulateResponse(sipas2640, { random: seededRandom(seed++), channels: ['paper'] }),
+  responseId: crypto.randomUUID(),
+  paper: { serial, sample: 'official' },
+});
 
 const post = (collector: Collector, body: unknown, headers: Record<string, string> = {}) =>
   fetch(`${collector.url}/api/v1/responses`, {
@@ -98,6 +105,56 @@ describe('dev collector', () => {
         for (const response of [a, b, a]) assert.ok((await post(filing, response)).ok);
         const lines = (await readFile(dataFile, 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as Response);
         assert.deepEqual(lines.map((line) => line.responseId), [a.responseId, b.responseId]);
+      } finally {
+        await filing.close();
+        await rm(folder, { recursive: true });
+      }
+    });
+  });
+
+  describe('paper forms', () => {
+    it('should refuse a second response with the same paper serial with 409 duplicate-serial, located at /paper/serial', async () => {
+      const first = paperResponse('000123');
+      assert.equal((await post(collector, first)).status, 201);
+      const second = paperResponse('000123');
+      const reply = await post(collector, second);
+      assert.equal(reply.status, 409);
+      const { errors } = (await reply.json()) as { errors: { path: string; code: string; message: { vi: string; en: string } }[] };
+      assert.deepEqual(errors.map(({ path, code }) => ({ path, code })), [{ path: '/paper/serial', code: 'duplicate-serial' }]);
+      assert.match(errors[0]!.message.vi, /000123/);
+      assert.match(errors[0]!.message.en, /000123/);
+      assert.deepEqual(collector.responses().map((response) => response.responseId), [first.responseId], 'only the first is kept');
+    });
+
+    it('should still answer a repeat of the same response with its receipt, not as a duplicate', async () => {
+      const response = paperResponse('000124');
+      assert.equal((await post(collector, response)).status, 201);
+      assert.equal((await post(collector, response)).status, 200);
+    });
+
+    it('should take the same serial for another questionnaire, other serials, and after a reset', async () => {
+      assert.equal((await post(collector, paperResponse('000125'))).status, 201);
+      assert.equal((await post(collector, paperResponse('000126'))).status, 201);
+      const other = { ...simulateResponse(sipas1001, { random: seededRandom(seed++), channels: ['paper'] }), responseId: crypto.randomUUID(), paper: { serial: '000125' } };
+      assert.equal((await post(collector, other)).status, 201);
+      collector.control.reset();
+      assert.equal((await post(collector, paperResponse('000125'))).status, 201);
+    });
+
+    it('should not hold the serial of a response it could not store', async () => {
+      const folder = await mkdtemp(join(tmpdir(), 'sipas-collector-'));
+      // A data file inside a folder that is not there: appending fails.
+      const filing = await startCollector({ questionnaires: [sipas2640], dataFile: join(folder, 'missing', 'responses.jsonl') });
+      try {
+        const original = console.error;
+        console.error = () => undefined;
+        try {
+          assert.equal((await post(filing, paperResponse('000127'))).status, 500);
+        } finally {
+          console.error = original;
+        }
+        await mkdir(join(folder, 'missing'));
+        assert.equal((await post(filing, paperResponse('000127'))).status, 201);
       } finally {
         await filing.close();
         await rm(folder, { recursive: true });

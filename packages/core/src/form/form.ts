@@ -45,6 +45,10 @@ export interface FormOptions {
   /** The unit and service field the response belongs to, when the page knows them (kiosk, embed). */
   unit?: string;
   serviceField?: string;
+  /** Where and by whom it was collected (kiosk counter, officer, interviewer), stamped into the response. */
+  collection?: Response['collection'];
+  /** The paper form it was typed from (serial number, enumerator, sample, spoiled items). */
+  paper?: Response['paper'];
   /** Answers to start from (a draft being resumed). */
   data?: Record<string, Answer>;
   responseId?: string;
@@ -158,6 +162,8 @@ export class Form {
   readonly startedAt: string;
   private localeValue: string;
   private readonly channel: Channel;
+  private collection: Response['collection'];
+  private paper: Response['paper'];
   private unit: string | undefined;
   private serviceField: string | undefined;
   /** The unit and field the page gave, which answers bound to those lists may override. */
@@ -197,6 +203,8 @@ export class Form {
     this.now = options.now ?? (() => new Date());
     this.localeValue = options.locale ?? 'vi';
     this.channel = options.channel ?? 'online';
+    this.collection = options.collection;
+    this.paper = options.paper;
     this.unit = options.unit;
     this.serviceField = options.serviceField;
     this.initialBinding = { unit: options.unit, serviceField: options.serviceField };
@@ -504,7 +512,8 @@ export class Form {
     const value = this.scope[name] as Answer | undefined;
     const context = { questionnaire: this.questionnaire, question };
     if (type.isEmpty(value, context)) {
-      if (!state.required) return [];
+      // On paper a blank is data (the respondent left it), as checkResponse judges it.
+      if (!state.required || this.channel === 'paper') return [];
       const custom = isAnswerable(question) && question.requiredMessage ? toMessage(question.requiredMessage) : uiMessage('required');
       return [{ code: 'required', message: custom }];
     }
@@ -704,6 +713,16 @@ export class Form {
     }
   }
 
+  /** Records the paper form being typed in (serial, enumerator, sample, spoiled items) for the response. */
+  setPaper(paper: Response['paper']): void {
+    this.paper = paper;
+  }
+
+  /** Records where and by whom the response is collected (counter, officer, interviewer). */
+  setCollection(collection: Response['collection']): void {
+    this.collection = collection;
+  }
+
   /** The response document (format of schemas/response.schema.json) of the answers given so far. */
   toResponse(): Response {
     const answers = this.questionnaire.settings?.clearHiddenValues === 'never' ? this.values : this.visibleAnswers();
@@ -719,6 +738,8 @@ export class Form {
     };
     if (this.unit !== undefined) response.unit = this.unit;
     if (this.serviceField !== undefined) response.serviceField = this.serviceField;
+    if (this.collection && Object.keys(this.collection).length > 0) response.collection = { ...this.collection };
+    if (this.paper) response.paper = { ...this.paper, ...(this.paper.spoiled ? { spoiled: [...this.paper.spoiled] } : {}) };
     return response;
   }
 

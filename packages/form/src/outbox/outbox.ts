@@ -155,6 +155,8 @@ export class Outbox {
   private readonly policy: RetryPolicy;
   private readonly random: () => number;
   private started = false;
+  /** close() was called: no pass starts any more. */
+  private closed = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** The pass sending now, and at most one pass waiting behind it (see request()). */
   private running: Promise<void> | undefined;
@@ -231,7 +233,7 @@ export class Outbox {
   /**
    * Tries every waiting entry now, whatever its backoff says (the user asked), except where the
    * server asked to wait (Retry-After). Resolves when the attempt is over, or at once when another
-   * page is already sending.
+   * page is already sending or the outbox is closed.
    */
   flush(): Promise<void> {
     return this.request(allNow());
@@ -255,10 +257,19 @@ export class Outbox {
     this.timer = undefined;
   }
 
-  /** Stops and stops listening to other pages; the instance is done. */
-  close(): void {
+  /**
+   * Stops and stops listening to other pages; the instance is done: it starts no pass any more
+   * (flush() included), drops the one waiting, and the pass under way sends no further entry.
+   * Resolves once that pass has ended, its attempt in flight answered and recorded, so nothing
+   * this instance started still reaches a server (another instance opened next, a test's next
+   * case, sees a quiet network). Queued entries stay stored for the next page.
+   */
+  close(): Promise<void> {
     this.stop();
+    this.closed = true;
     this.announcer.close();
+    // The waiting pass resolves right after the running one: its request() finds the outbox closed.
+    return this.next?.done ?? this.running ?? Promise.resolve();
   }
 
   /** Hears about deliveries made by this page and by the origin's other pages. */
@@ -289,6 +300,7 @@ export class Outbox {
    * queue before their entries were there. Never rejects.
    */
   private request(scope: PassScope): Promise<void> {
+    if (this.closed) return Promise.resolve();
     if (!this.running) {
       const finished = (): void => {
         this.running = undefined;
@@ -342,6 +354,8 @@ export class Outbox {
     /** Endpoints that failed in this pass, with when their failed entry is due again. */
     const failedEndpoints = new Map<string, number>();
     for (const entry of waiting.filter(selected).sort(byQueueTime)) {
+      // Closed mid-pass: the rest stay queued, unclaimed, for the next page.
+      if (this.closed) break;
       const failedUntil = failedEndpoints.get(entry.endpoint);
       if (failedUntil !== undefined) {
         await this.holdBack(entry.responseId, failedUntil);

@@ -66,9 +66,12 @@ describe('drafts', () => {
 
   it('should share the database with the outbox', async () => {
     const outbox = await Outbox.open({ dbName });
-    await outbox.drafts.save('kiosk-quick@1', draft());
-    expect(await (await DraftStore.open({ dbName })).load('kiosk-quick@1')).to.deep.equal(draft());
-    outbox.close();
+    try {
+      await outbox.drafts.save('kiosk-quick@1', draft());
+      expect(await (await DraftStore.open({ dbName })).load('kiosk-quick@1')).to.deep.equal(draft());
+    } finally {
+      await outbox.close();
+    }
   });
 });
 
@@ -91,9 +94,12 @@ describe('device memory', () => {
 
   it('should be seen through the outbox too', async () => {
     const outbox = await Outbox.open({ dbName });
-    await outbox.device.markSubmitted('sipas-1001', 'a');
-    expect(await (await DeviceMemory.open({ dbName })).hasSubmitted('sipas-1001')).to.equal(true);
-    outbox.close();
+    try {
+      await outbox.device.markSubmitted('sipas-1001', 'a');
+      expect(await (await DeviceMemory.open({ dbName })).hasSubmitted('sipas-1001')).to.equal(true);
+    } finally {
+      await outbox.close();
+    }
   });
 });
 

@@ -19,6 +19,12 @@ describe('outbox without IndexedDB', () => {
   let endpoint: string;
   let dbName: string;
   const opened: Outbox[] = [];
+  /** Opens an outbox that afterEach closes, whatever the test's outcome. */
+  const open = async (): Promise<Outbox> => {
+    const outbox = await Outbox.open({ dbName });
+    opened.push(outbox);
+    return outbox;
+  };
 
   before(async () => {
     endpoint = `${await collector<string>('collector-url')}/api/v1/responses`;
@@ -29,13 +35,13 @@ describe('outbox without IndexedDB', () => {
     await collector('collector-reset');
   });
 
-  afterEach(() => {
-    for (const outbox of opened.splice(0)) outbox.close();
+  // Closed and quiet before the next test resets the collector (see outbox.test.ts).
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((outbox) => outbox.close()));
   });
 
   /** Queues and sends a response and a draft through an outbox that has no database. */
   async function expectWorkingInMemory(outbox: Outbox): Promise<void> {
-    opened.push(outbox);
     const events: OutboxEvent[] = [];
     outbox.subscribe((event) => events.push(event));
     const response = kioskResponse();
@@ -66,7 +72,7 @@ describe('outbox without IndexedDB', () => {
     });
     let outbox: Outbox;
     try {
-      outbox = await Outbox.open({ dbName });
+      outbox = await open();
     } finally {
       Object.defineProperty(window, 'indexedDB', own);
     }
@@ -76,13 +82,13 @@ describe('outbox without IndexedDB', () => {
 
   it('should work in memory when an older page meets a database a newer version upgraded', async () => {
     (await openDB(dbName, 99)).close();
-    const outbox = await Outbox.open({ dbName });
+    const outbox = await open();
     expect(outbox.persistent).to.equal(false);
     await expectWorkingInMemory(outbox);
   });
 
   it('should let another tab upgrade the database, and carry on in memory', async () => {
-    const outbox = await Outbox.open({ dbName });
+    const outbox = await open();
     expect(outbox.persistent).to.equal(true);
     const earlier = kioskResponse();
     await outbox.enqueue(earlier, endpoint);
@@ -102,8 +108,7 @@ describe('outbox without IndexedDB', () => {
 
   it('should submit in memory: queue the response, delete the draft and remember the device', async () => {
     (await openDB(dbName, 99)).close();
-    const outbox = await Outbox.open({ dbName });
-    opened.push(outbox);
+    const outbox = await open();
     const response = kioskResponse();
     await outbox.drafts.save('kiosk-quick@1', savedDraft(response.responseId));
     await outbox.submit(response, endpoint, { draftKey: 'kiosk-quick@1', onePerDevice: true });
@@ -116,8 +121,7 @@ describe('outbox without IndexedDB', () => {
   });
 
   it('should keep the draft on disk when a submit can only store the response in memory', async () => {
-    const outbox = await Outbox.open({ dbName });
-    opened.push(outbox);
+    const outbox = await open();
     const response = kioskResponse();
     await outbox.drafts.save('kiosk-quick@1', savedDraft(response.responseId));
     // Another tab upgrades the database: from now on this page keeps what it writes in memory.

@@ -22,10 +22,10 @@ const kioskResponse = (): Response => ({ ...simulateResponse(kioskQuick, { rando
 /** Small delays so retries happen within a test. */
 const FAST: OutboxOptions = { retry: { baseMs: 20, capMs: 100 }, timeoutMs: 3000 };
 
-async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 5000): Promise<void> {
+async function until(condition: () => boolean | Promise<boolean>, what: string | (() => string), timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${typeof what === 'string' ? what : what()}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
@@ -45,7 +45,8 @@ class EventLog {
   }
 
   async next<T extends OutboxEvent['type']>(type: T, responseId: string, count = 1): Promise<Extract<OutboxEvent, { type: T }>> {
-    await until(() => this.of(type, responseId).length >= count, `${count} × ${type} of ${responseId}`);
+    const seen = () => this.events.map((event) => `${event.type} of ${event.responseId}`).join(', ') || 'nothing';
+    await until(() => this.of(type, responseId).length >= count, () => `${count} × ${type} of ${responseId} (seen: ${seen()})`);
     return this.of(type, responseId)[count - 1]!;
   }
 }
@@ -106,8 +107,11 @@ describe('outbox', () => {
     await collector('collector-reset');
   });
 
-  afterEach(() => {
-    for (const outbox of opened.splice(0)) outbox.close();
+  // Every test shares this file's collector, and its injected faults go to whichever POST comes
+  // next: an attempt still in flight from a closed outbox would take the next test's fault. close()
+  // resolves once its outbox's last attempt has been answered.
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((outbox) => outbox.close()));
   });
 
   describe('queueing', () => {
@@ -316,8 +320,11 @@ describe('outbox', () => {
     });
 
     it('should retry after a timeout, and the server keeps one copy though both attempts reached it', async () => {
-      await collector('collector-delay', { count: 1, ms: 600 });
-      const outbox = await open({ ...FAST, timeoutMs: 150 });
+      // The timeout is long enough for an ordinary answer on a loaded machine, and the slow one
+      // far longer; should an ordinary answer still time out, there is one more attempt, no failure.
+      const slowMs = 1500;
+      await collector('collector-delay', { count: 1, ms: slowMs });
+      const outbox = await open({ ...FAST, timeoutMs: 500 });
       const log = new EventLog(outbox);
       const response = kioskResponse();
       outbox.start();
@@ -325,9 +332,9 @@ describe('outbox', () => {
 
       await log.next('sent', response.responseId);
       expect(log.of('retry', response.responseId)[0]).to.include({ reason: 'timeout', attempt: 1 });
-      // The slow first attempt is still being handled; let it finish before counting.
-      await until(async () => (await deliveries(response.responseId)) === 2, 'the second delivery');
-      await sleep(600);
+      await until(async () => (await deliveries(response.responseId)) >= 2, 'the second delivery');
+      // The slow first attempt is still being handled; let it finish before counting copies.
+      await sleep(slowMs);
       expect(await storedCopies(response.responseId)).to.equal(1);
       expect(await outbox.pending()).to.deep.equal([]);
     });
@@ -523,14 +530,36 @@ describe('outbox', () => {
     it('should not throw when used, or when a delivery finishes, after close()', async () => {
       const outbox = await open();
       const response = kioskResponse();
-      await collector('collector-delay', { count: 1, ms: 150 });
+      await collector('collector-delay', { count: 1, ms: 500 });
       await outbox.enqueue(response, endpoint);
       const delivering = outbox.flush();
-      await sleep(50);
-      outbox.close();
+      await until(async () => (await deliveries(response.responseId)) === 1, 'the attempt to reach the server');
+      const closing = outbox.close();
       await delivering;
+      await closing;
       expect(await deliveries(response.responseId)).to.equal(1);
       await outbox.enqueue(kioskResponse(), endpoint);
+    });
+
+    it('should resolve close() once the attempt in flight is answered, and send nothing after it', async () => {
+      const outbox = await open();
+      const [inFlight, left] = [kioskResponse(), kioskResponse()];
+      await outbox.enqueue(inFlight, endpoint);
+      await sleep(2); // distinct queue times, so `inFlight` goes first
+      await outbox.enqueue(left, endpoint);
+      // Long enough to close while the server holds the attempt, however late the test sees it arrive.
+      await collector('collector-delay', { count: 1, ms: 1000 });
+      const delivering = outbox.flush();
+      await until(async () => (await deliveries(inFlight.responseId)) === 1, 'the first attempt to reach the server');
+
+      await outbox.close();
+      expect(await storedEntry(dbName, inFlight.responseId), 'answered and recorded before close() resolves').to.equal(undefined);
+      await outbox.flush();
+      await delivering;
+      expect(await deliveries(left.responseId), 'neither the running pass nor a flush sends after close()').to.equal(0);
+      const kept = await storedEntry(dbName, left.responseId);
+      expect(kept, 'kept for the next page, unclaimed').to.include({ state: 'pending', attempts: 0 });
+      expect(kept).not.to.have.property('sendingUntil');
     });
   });
 

@@ -373,6 +373,20 @@ export const formStyles = css`
   .unsupported {
     color: var(--_error);
   }
+  /* A shared tablet at the counter: bigger text and targets, read at arm's length, tapped in passing. */
+  :host([mode='kiosk']) {
+    --_touch: var(--sipas-touch-target, 64px);
+  }
+  :host([mode='kiosk']) .form {
+    font-size: max(20px, var(--sipas-font-size, 20px));
+    max-width: 72rem;
+  }
+  :host([mode='kiosk']) .rating .choice {
+    min-height: 6rem;
+  }
+  :host([mode='kiosk']) .badge {
+    font-size: 2em;
+  }
   @media (prefers-contrast: more) {
     :host {
       --_border: var(--_text);

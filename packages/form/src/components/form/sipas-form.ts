@@ -33,10 +33,13 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Form, QuestionnaireLoadError, type FieldError, type FormChange, type FormOptions } from '@sipas/core';
-import { message, questionIndex, type Answer, type Channel, type Question, type Questionnaire, type ValidationError } from '@sipas/schema';
+import { message, questionIndex, type Answer, type Channel, type Question, type Questionnaire, type Response, type ValidationError } from '@sipas/schema';
 import { emit, QUESTION_INPUT, type QuestionInputDetail } from '../../events.js';
 import { languageOf, ui, uiMessage } from '../../i18n.js';
 import type { OutboxEvent } from '../../outbox/index.js';
+import { ADD_ONS, loadAddOn, type AddOnName } from '../../modes/add-ons.js';
+import type { ModeSheet } from '../../modes/mode-sheet.js';
+import { KioskSession } from '../../modes/kiosk/kiosk-session.js';
 import type { SipasQuestionElement } from '../questions/question-element.js';
 import { questionElementTag } from '../questions/question-elements.js';
 import { openDeviceStorage } from './device-storage.js';
@@ -69,6 +72,11 @@ export class SipasForm extends LitElement {
 
   private readonly autosave = new DraftAutosave(this, () => this.saveDraft());
 
+  constructor() {
+    super();
+    new KioskSession(this); // a controller: it registers itself with the element
+  }
+
   /** URL of the questionnaire JSON, fetched when no `questionnaire` property is given. */
   @property() src?: string;
   /** URL responses are POSTed to; without it the page handles `sipas-submit` itself. */
@@ -76,13 +84,25 @@ export class SipasForm extends LitElement {
   /** Language of the form: `vi` (default) or `en` (`en-US` and the like count as `en`); switchable at any time. */
   @property({ reflect: true }) override lang = 'vi';
   /** How answers are collected: `online` (default), `kiosk`, `entry` (typing in paper forms) or `print`. */
-  @property() mode: FormMode = 'online';
+  @property({ reflect: true }) mode: FormMode = 'online';
   /** The unit (agency) the response belongs to, when the embedding page knows it. */
   @property() unit?: string;
   /** The service field the response belongs to, when the embedding page knows it. */
   @property({ attribute: 'service-field' }) serviceField?: string;
   /** The questionnaire document; takes precedence over `src`. */
   @property({ attribute: false }) questionnaire?: Questionnaire;
+  /** `interview` or `phone` when staff fill the form in for a respondent (online mode); the mode decides otherwise. */
+  @property() channel?: 'interview' | 'phone';
+  /** The counter (quầy) a kiosk stands at; in kiosk mode also read from the page URL (`?counter=`). */
+  @property() counter?: string;
+  /** The officer whose service is rated, as a code; in kiosk mode also read from the page URL (`?officer=`). */
+  @property() officer?: string;
+  /** The interviewer's code, for interviews and phone surveys. */
+  @property() interviewer?: string;
+  /** Kiosk: seconds without a touch before an unfinished response is cleared (0: never). */
+  @property({ type: Number, attribute: 'idle-timeout' }) idleTimeout = 90;
+  /** Kiosk: seconds the thank-you screen stays before the form starts over. */
+  @property({ type: Number, attribute: 'reset-delay' }) resetDelay = 8;
 
   /** What the element shows: loading, the questions, the thank-you screen or a problem. */
   @state() private phase: Phase = 'empty';
@@ -137,13 +157,44 @@ export class SipasForm extends LitElement {
     return languageOf(this.lang);
   }
 
-  private get channel(): Channel {
-    return CHANNEL_OF_MODE[this.mode.toLowerCase() as FormMode] ?? 'online';
+  private get normalizedMode(): FormMode {
+    const mode = this.mode.toLowerCase() as FormMode;
+    return mode in CHANNEL_OF_MODE ? mode : 'online';
   }
 
-  /** A kiosk serves one person after another: nothing of one may resume for the next. */
+  private get responseChannel(): Channel {
+    const channel = CHANNEL_OF_MODE[this.normalizedMode];
+    return channel === 'online' && (this.channel === 'interview' || this.channel === 'phone') ? this.channel : channel;
+  }
+
+  /** A kiosk serves one person after another, and a clerk types form after form: nothing of one may resume for the next. */
   private get keepsDrafts(): boolean {
-    return this.channel !== 'kiosk';
+    return this.normalizedMode === 'online';
+  }
+
+  /** Counter identification: attributes first; a kiosk also takes them from its page address. */
+  private pageParameter(name: 'unit' | 'counter' | 'officer'): string | undefined {
+    if (this.normalizedMode !== 'kiosk') return undefined;
+    return new URLSearchParams(location.search).get(name)?.trim() || undefined;
+  }
+
+  private collectionInfo(): Response['collection'] {
+    const collection: NonNullable<Response['collection']> = {};
+    const counter = this.counter || this.pageParameter('counter');
+    const officer = this.officer || this.pageParameter('officer');
+    if (counter) collection.counter = counter;
+    if (officer) collection.officer = officer;
+    if (this.interviewer && this.responseChannel !== 'kiosk') collection.interviewer = this.interviewer;
+    return Object.keys(collection).length > 0 ? collection : undefined;
+  }
+
+  // What the kiosk session reads (KioskHost).
+  get submitted(): boolean {
+    return this.phase === 'done';
+  }
+
+  get answered(): boolean {
+    return Object.keys(this.data).length > 0;
   }
 
   // --- lifecycle ------------------------------------------------------------------------------
@@ -174,7 +225,8 @@ export class SipasForm extends LitElement {
     } else if (changed.has('src') && this.src && !this.questionnaire) void this.fetchQuestionnaire(this.src);
     if (changed.has('lang') && this.form) this.form.locale = this.language;
     // A unit or mode the page sets after loading (from its own API call) applies to the response.
-    const bindingChanged = changed.has('unit') || changed.has('serviceField') || changed.has('mode');
+    const bindingChanged = ['unit', 'serviceField', 'mode', 'channel', 'counter', 'officer', 'interviewer'].some((key) => changed.has(key as keyof SipasForm));
+    if (changed.has('mode') && this.addOn) void this.prepareAddOn(this.addOn);
     if (bindingChanged && this.hasUpdated && this.form && this.phase === 'filling') {
       const { responseId, startedAt, values } = this.form;
       this.restart({ data: values, responseId, startedAt });
@@ -235,9 +287,16 @@ export class SipasForm extends LitElement {
     this.rejection = [];
     this.restored = false;
     this.delivery = 'none';
-    const channel = this.channel;
+    const channel = this.responseChannel;
     try {
-      this.form = new Form(questionnaire, { locale: this.language, channel, unit: this.unit, serviceField: this.serviceField, ...options });
+      this.form = new Form(questionnaire, {
+        locale: this.language,
+        channel,
+        unit: this.unit || this.pageParameter('unit'),
+        serviceField: this.serviceField,
+        collection: this.collectionInfo(),
+        ...options,
+      });
     } catch (error) {
       const errors = error instanceof QuestionnaireLoadError ? error.errors : [{ path: '', code: 'load-failed', message: message(`Phiếu khảo sát không đúng định dạng: ${String(error)}`, `The questionnaire is malformed: ${String(error)}`) }];
       this.failLoad(errors);
@@ -245,8 +304,9 @@ export class SipasForm extends LitElement {
     }
     // A page embedding a kiosk-only questionnaire in online mode would collect answers the server
     // refuses; the web team hears it now rather than the respondent after the last question.
+    // Printing collects nothing, so any questionnaire may be printed.
     const channels = questionnaire.sipas?.survey?.channels;
-    if (channels && !channels.includes(channel)) {
+    if (channels && !channels.includes(channel) && this.normalizedMode !== 'print') {
       this.failLoad([
         {
           path: '/sipas/survey/channels',
@@ -413,9 +473,10 @@ export class SipasForm extends LitElement {
    * `sipas-submit`, stores it on the device and sends it to `endpoint`. Resolves to whether the
    * response was accepted for delivery (not whether the server has it yet: see `sipas-sent`).
    */
-  async submit(): Promise<boolean> {
+  async submit(options: { paper?: Response['paper'] } = {}): Promise<boolean> {
     const form = this.form;
     if (!form || form.isCompleted || this.phase !== 'filling') return false;
+    if (options.paper) form.setPaper(options.paper);
     const page = form.currentPage;
     if (!form.complete()) {
       // complete() has moved to the first page with an error.
@@ -482,6 +543,37 @@ export class SipasForm extends LitElement {
 
   // --- rendering ------------------------------------------------------------------------------
 
+  /** The staff mode whose sheet replaces the pages, if any. */
+  private get addOn(): AddOnName | undefined {
+    const mode = this.normalizedMode;
+    return mode === 'entry' || mode === 'print' ? mode : undefined;
+  }
+
+  /** The sheet of a staff mode, kept across responses (a clerk's counters and settings live in it). */
+  private sheet: ModeSheet | undefined;
+  @state() private addOnReady = false;
+
+  private async prepareAddOn(name: AddOnName): Promise<void> {
+    this.addOnReady = false;
+    try {
+      await loadAddOn(name);
+    } catch (error) {
+      this.failLoad([{ path: '', code: 'add-on-failed', message: message(`Không tải được chế độ "${name}": ${String(error)}`, `Could not load the "${name}" mode: ${String(error)}`) }]);
+      return;
+    }
+    if (this.addOn === name) this.addOnReady = true;
+  }
+
+  private renderSheet(name: AddOnName): TemplateResult | ModeSheet {
+    if (!this.addOnReady) return html`<p class="loading" role="status">${ui('loading', this.language)}</p>`;
+    const tag = ADD_ONS[name].tag;
+    if (this.sheet?.localName !== tag) this.sheet = document.createElement(tag) as ModeSheet;
+    this.sheet.host = { submit: (options) => this.submit(options), reset: () => this.reset(), endpoint: this.endpoint || undefined };
+    this.sheet.form = this.form;
+    this.sheet.lang = this.language;
+    return this.sheet;
+  }
+
   private readonly questionNode = (question: Question, number: number | undefined): SipasQuestionElement | TemplateResult => {
     const tag = questionElementTag(question.type);
     if (!tag) return html`<p class="question unsupported" role="note">${ui('unknownType', this.language, question.type)}</p>`;
@@ -499,6 +591,8 @@ export class SipasForm extends LitElement {
   private renderBody(): TemplateResult | typeof nothing {
     const language = this.language;
     const form = this.form;
+    const addOn = this.addOn;
+    if (addOn && form && (this.phase === 'filling' || this.phase === 'done')) return html`${renderHeader(form)}${this.renderSheet(addOn)}`;
     switch (this.phase) {
       case 'loading':
         return html`<p class="loading" role="status">${ui('loading', language)}</p>`;
