@@ -28,9 +28,15 @@ export async function completeWithKeyboard(form: FormHarness, maxKeys = 2000): P
     const active = form.focused();
     if (active instanceof HTMLButtonElement && /next-button|submit-button/.test(active.getAttribute('part') ?? '')) {
       const wasNext = active.getAttribute('part')!.includes('next-button');
+      const heading = form.pageHeading();
       await press('Enter');
-      await form.settled();
-      if (wasNext && form.focused()?.classList.contains('page-heading')) pages++;
+      // On a loaded machine the new page (or the thank-you screen, or the errors) may take a moment.
+      for (let wait = 0; wait < 100; wait++) {
+        await form.settled();
+        if (form.root.querySelector('.thank-you') || form.pageHeading() !== heading || form.root.querySelector('.error-summary')) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      if (wasNext && form.pageHeading() !== heading) pages++;
       continue;
     }
     if (active instanceof HTMLInputElement && active.type === 'radio' && !active.form) {
