@@ -192,6 +192,14 @@ describe('createForm', () => {
       assert.deepEqual(response.collection, { officer: 'cb07' });
       assert.deepEqual(checkResponse(sipas2640, response, { now: fixedNow() }).errors, []);
       assert.equal(createForm(sipas2640).validate().has('overall_satisfaction'), true);
+      // "Other" ticked without its text is what the paper says, not a typing mistake.
+      const other = questionnaire([{ type: 'single', name: 'job', title: 'Nghề', choices: [{ value: 'a', text: 'A' }], other: true }]);
+      const typed = createForm(other, { channel: 'paper', paper: { serial: '1' } });
+      typed.setValue('job', 'other');
+      assert.deepEqual([...typed.validate().keys()], []);
+      const online = createForm(other);
+      online.setValue('job', 'other');
+      assert.deepEqual(online.validate().get('job')!.map((error) => error.code), ['other-text-missing']);
     });
 
     it('should show errors reported from elsewhere until the answer is edited', () => {

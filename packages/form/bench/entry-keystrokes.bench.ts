@@ -53,6 +53,19 @@ const serialReady = (page: Page) =>
     { polling: 5, timeout: 10_000 },
   );
 
+/** What the sheet shows, to say where a run went wrong. */
+const sheetState = (page: Page) =>
+  page.evaluate(() => {
+    const root = document.querySelector('sipas-form')?.shadowRoot?.querySelector('sipas-entry-sheet')?.shadowRoot;
+    const active = root?.activeElement as HTMLInputElement | null | undefined;
+    return {
+      focused: active?.dataset.step ?? active?.id ?? active?.className,
+      serial: (root?.querySelector('#serial') as HTMLInputElement | null)?.value,
+      alert: root?.querySelector('[role="alert"]')?.textContent?.trim(),
+      status: root?.querySelector('[role="status"]')?.textContent?.trim(),
+    };
+  });
+
 async function typeForm(page: Page, plan: KeyPlan): Promise<void> {
   for (const key of plan.keys) {
     if ('press' in key) await page.keyboard.press(key.press as Parameters<Page['keyboard']['press']>[0]);
@@ -71,16 +84,27 @@ try {
   await page.setViewport({ width: 1366, height: 900 });
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(String(error)));
-  await page.goto(`${server.url}/data-entry/`);
-  await serialReady(page);
+  // The page loads the drop-in and its add-on from packages/form/dist: a build running meanwhile
+  // (or none yet) shows as a sheet that never appears, so say so rather than time out silently.
+  for (let attempt = 1; ; attempt++) {
+    await page.goto(`${server.url}/data-entry/`);
+    try {
+      await serialReady(page);
+      break;
+    } catch (error) {
+      if (attempt === 2) throw new Error(`The data-entry sheet did not appear (is packages/form/dist built? run \`npm run build\`): ${problems.join('; ') || String(error)}`);
+    }
+  }
 
   const random = seededRandom(SEED);
   const papers = Array.from({ length: FORMS }, (_, i) => paperForm(random, i + 1));
   const plans = papers.map((paper) => planKeys(sipas2640, paper));
   const started = performance.now();
-  for (const plan of plans) {
+  for (const [index, plan] of plans.entries()) {
     await typeForm(page, plan);
-    await serialReady(page);
+    await serialReady(page).catch(async () => {
+      throw new Error(`form ${papers[index]!.serial} did not end on the next serial: ${JSON.stringify(await sheetState(page))}`);
+    });
   }
   const typingMs = performance.now() - started;
 

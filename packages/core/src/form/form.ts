@@ -518,7 +518,7 @@ export class Form {
       return [{ code: 'required', message: custom }];
     }
     const builtIn = asBuiltIn(question);
-    if (builtIn?.type === 'likert' && state.required && builtIn.allRowsRequired) {
+    if (builtIn?.type === 'likert' && state.required && builtIn.allRowsRequired && this.channel !== 'paper') {
       const rows = value as Record<string, Answer>;
       if (builtIn.rows.some((row) => !state.hiddenItems.has(row.value) && rows[row.value] === undefined)) {
         return [{ code: 'required', message: uiMessage('requiredRows') }];
@@ -534,7 +534,8 @@ export class Form {
       if (!rule.expression.test(this.scope, { now: this.now() })) problems.push({ code: 'validation-rule', message: rule.message });
     }
     const otherKey = `${name}${OTHER_SUFFIX}`;
-    if (this.otherChosen(name) && this.scope[otherKey] === undefined) {
+    // On paper, "other" ticked with nothing written is what the respondent did (as checkResponse judges it).
+    if (this.otherChosen(name) && this.scope[otherKey] === undefined && this.channel !== 'paper') {
       problems.push({ code: 'other-text-missing', message: message('Vui lòng ghi rõ lựa chọn "Khác".', 'Please specify "Other".') });
     }
     return problems;

@@ -11,6 +11,8 @@ export interface ModeSheetHost {
   submit(options?: { paper?: Response['paper'] }): Promise<boolean>;
   /** Starts the next response on the same questionnaire. */
   reset(): Promise<void>;
+  /** Forgets a response the server refused (it is being corrected and sent again under a new id). */
+  discard(responseId: string): Promise<void>;
   /** The endpoint responses go to, if any (a sheet may ask the server about duplicates). */
   readonly endpoint: string | undefined;
 }

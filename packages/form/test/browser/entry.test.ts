@@ -105,12 +105,17 @@ class EntryHarness {
     return this.root.textContent?.replace(/\s+/g, ' ').trim() ?? '';
   }
 
+  /** A key with a modifier held: `Control`+`Enter`, `Shift`+`Tab`. */
+  async chord(modifier: 'Control' | 'Shift', key: string): Promise<void> {
+    await sendKeys({ down: modifier });
+    await sendKeys({ press: key });
+    await sendKeys({ up: modifier });
+    await this.settled();
+  }
+
   /** Ctrl+Enter. */
   async saveFromAnywhere(): Promise<void> {
-    await sendKeys({ down: 'Control' });
-    await sendKeys({ press: 'Enter' });
-    await sendKeys({ up: 'Control' });
-    await this.settled();
+    await this.chord('Control', 'Enter');
   }
 
   /** Focuses the serial as a fresh sheet does, types it and Enter. */
@@ -168,9 +173,13 @@ describe('data-entry mode', () => {
   });
 
   describe('keyboard', () => {
-    it('should start at the serial number and go to the first item on Enter', async () => {
+    it('should start at the serial number and go to the first item on Enter or Tab', async () => {
       const entry = await entrySheet(isolated(sipas2640));
       await entry.serial('0042');
+      expect(entry.focused()).to.equal('gender');
+      await entry.press('Backspace');
+      expect(entry.focused()).to.equal('serial');
+      await entry.press('Tab');
       expect(entry.focused()).to.equal('gender');
     });
 
@@ -283,7 +292,9 @@ describe('data-entry mode', () => {
       const entry = await entrySheet(isolated(sipas2640));
       const submitted = record<SipasSubmitDetail>(entry.form.element, 'sipas-submit');
       await until(() => entry.focused() === 'serial', 'the serial');
-      await entry.press('Tab');
+      // Shift+Tab goes back past the double-entry box and the sample to the enumerator.
+      for (let i = 0; i < 3; i++) await entry.chord('Shift', 'Tab');
+      expect(entry.focused()).to.equal('enumerator');
       await entry.type('DTV-07');
       await entry.press('Enter', '2', 'Enter');
       expect(entry.focused()).to.equal('serial');

@@ -568,7 +568,12 @@ export class SipasForm extends LitElement {
     if (!this.addOnReady) return html`<p class="loading" role="status">${ui('loading', this.language)}</p>`;
     const tag = ADD_ONS[name].tag;
     if (this.sheet?.localName !== tag) this.sheet = document.createElement(tag) as ModeSheet;
-    this.sheet.host = { submit: (options) => this.submit(options), reset: () => this.reset(), endpoint: this.endpoint || undefined };
+    this.sheet.host = {
+      submit: (options) => this.submit(options),
+      reset: () => this.reset(),
+      discard: async (responseId) => (await this.storage)?.discard(responseId),
+      endpoint: this.endpoint || undefined,
+    };
     this.sheet.form = this.form;
     this.sheet.lang = this.language;
     return this.sheet;

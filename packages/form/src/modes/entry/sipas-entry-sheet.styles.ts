@@ -102,6 +102,12 @@ export const entrySheetStyles = css`
     font-size: 13px;
     color: var(--_muted);
   }
+  .double-entry {
+    align-self: center;
+    display: inline-flex;
+    gap: 6px;
+    align-items: center;
+  }
   input,
   select,
   textarea,

@@ -22,7 +22,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { Form } from '@sipas/core';
-import { type Answer, type LocalizedMessage, type Response, type ValidationError } from '@sipas/schema';
+import type { Answer, LocalizedMessage } from '@sipas/schema';
 import { QUESTION_INPUT, type QuestionInputDetail, type SipasErrorDetail, type SipasQueuedDetail, type SipasSentDetail, type SipasSubmitDetail } from '../../events.js';
 import type { ModeSheet, ModeSheetHost } from '../mode-sheet.js';
 import {
@@ -48,7 +48,6 @@ import {
   paperOf,
   resolveEntries,
   snapshotOfResponse,
-  type EntryDifference,
   type EntryHeader,
   type EntrySnapshot,
   type Sample,
@@ -150,6 +149,7 @@ export class SipasEntrySheet extends LitElement implements ModeSheet {
     this.listen();
     const form = this.form;
     if (!form || previous?.responseId === form.responseId) return;
+    this.busy = false;
     this.marks = new Map();
     this.drafts = new Map();
     this.pending = undefined;
@@ -559,14 +559,14 @@ export class SipasEntrySheet extends LitElement implements ModeSheet {
     if (this.alertText) this.alertText = '';
   };
 
-  /** Enter on the serial: checked at once against the forms of this device, then on to the first item. */
+  /** Enter or Tab on the serial: checked at once against the forms of this device, then on to the first item. */
   private readonly handleSerialKeydown = (event: KeyboardEvent): void => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       void this.submitEntry();
       return;
     }
-    if (event.key !== 'Enter') return;
+    if (event.key !== 'Enter' && !(event.key === 'Tab' && !event.shiftKey)) return;
     event.preventDefault();
     if (this.checkSerial()) this.moveTo(stepAfter(this.steps, -1));
   };
@@ -622,8 +622,7 @@ export class SipasEntrySheet extends LitElement implements ModeSheet {
       select.dispatchEvent(new Event('change'));
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      if (!normalizeSerial(this.header.serial)) this.focusSerial();
-      else this.moveTo(stepAfter(this.steps, -1));
+      this.focusSerial();
     }
   };
 
@@ -784,7 +783,7 @@ export class SipasEntrySheet extends LitElement implements ModeSheet {
           if (this.known?.questionnaireId === questionnaireId) this.known = { ...this.known, firstEntries: new Map(this.known.firstEntries).set(serial, record) };
           this.alertText = '';
           this.announce(this.t('firstKept', serial));
-          await host.reset();
+          this.startNext(host);
           return true;
         }
         const differences = compareEntries(form.questionnaire, first.entry, snapshot, this.lang === 'en' ? 'en' : 'vi');
@@ -821,11 +820,20 @@ export class SipasEntrySheet extends LitElement implements ModeSheet {
       this.sessionCount++;
       this.alertText = '';
       this.announce(this.t('saved', serial));
-      await host.reset();
+      this.startNext(host);
       return true;
     } finally {
       this.busy = false;
     }
+  }
+
+  /**
+   * The next form. The form shows it at once while it tidies up behind (its draft store), and the
+   * clerk may type the next serial as soon as it is shown: nothing here waits for the tidying.
+   */
+  private startNext(host: ModeSheetHost): void {
+    this.busy = false;
+    void host.reset();
   }
 
   /** The engine refused the response (a rule, a count): its first problem, at its item. */
@@ -898,6 +906,8 @@ export class SipasEntrySheet extends LitElement implements ModeSheet {
     if (!this.form || this.form.isCompleted) return;
     this.applySnapshot(snapshotOfResponse(entry.response));
     this.log = this.log.filter((known) => known !== entry);
+    // The refused copy leaves the outbox; the corrected form is saved as a new response.
+    void this.host?.discard(entry.response.responseId);
     this.warn(this.t('reopened', entry.serial));
     const duplicate = entry.errors.some((error) => error.code === 'duplicate-serial');
     const refusedName = entry.errors.map((error) => /^\/answers\/([^/]+)/.exec(error.path)?.[1]?.replace(/-other$/, '')).find(Boolean);
@@ -911,9 +921,28 @@ export class SipasEntrySheet extends LitElement implements ModeSheet {
 
   // --- rendering ------------------------------------------------------------------------------
 
+  /**
+   * The paper form's fields: the clerk's settings for the session first, then the serial of the
+   * form in hand, last before the items so that Tab and Enter go on from it to the first item.
+   */
   private renderHeader(): TemplateResult {
     return html`<fieldset class="paper" part="header">
       <legend>${this.t('paperForm')}</legend>
+      <div class="field">
+        <label for="enumerator">${this.t('enumerator')}</label>
+        <input id="enumerator" autocomplete="off" spellcheck="false" .value=${live(this.header.enumerator)} @input=${this.handleEnumeratorInput} @keydown=${this.handleEnumeratorKeydown} />
+      </div>
+      <div class="field">
+        <label for="sample">${this.t('sample')}</label>
+        <select id="sample" .value=${live(this.header.sample)} @change=${this.handleSampleChange} @keydown=${this.handleSampleKeydown}>
+          <option value="official">1 · ${this.t('official')}</option>
+          <option value="reserve">2 · ${this.t('reserve')}</option>
+        </select>
+      </div>
+      <label class="double-entry">
+        <input type="checkbox" .checked=${live(this.doubleEntry)} @change=${this.handleDoubleEntryChange} />
+        ${this.t('doubleEntry')}
+      </label>
       <div class="field serial">
         <label for="serial">${this.t('serial')}</label>
         <input
@@ -928,21 +957,6 @@ export class SipasEntrySheet extends LitElement implements ModeSheet {
           @keydown=${this.handleSerialKeydown}
         />
       </div>
-      <div class="field">
-        <label for="enumerator">${this.t('enumerator')}</label>
-        <input id="enumerator" autocomplete="off" spellcheck="false" .value=${live(this.header.enumerator)} @input=${this.handleEnumeratorInput} @keydown=${this.handleEnumeratorKeydown} />
-      </div>
-      <div class="field">
-        <label for="sample">${this.t('sample')}</label>
-        <select id="sample" .value=${live(this.header.sample)} @change=${this.handleSampleChange} @keydown=${this.handleSampleKeydown}>
-          <option value="official">1 · ${this.t('official')}</option>
-          <option value="reserve">2 · ${this.t('reserve')}</option>
-        </select>
-      </div>
-      <label class="field-inline">
-        <input type="checkbox" .checked=${live(this.doubleEntry)} @change=${this.handleDoubleEntryChange} />
-        ${this.t('doubleEntry')}
-      </label>
     </fieldset>`;
   }
 
