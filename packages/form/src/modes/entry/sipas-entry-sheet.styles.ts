@@ -1,21 +1,12 @@
 /**
  * The data-entry sheet: dense (one line per item, the whole questionnaire on one screen), high
  * contrast markers for blank and spoiled items, a clear focus ring. It reads the form's theme
- * through the same `--sipas-*` custom properties.
+ * through the same `--sipas-*` custom properties (the shared palette is theme-tokens.ts).
  */
 import { css } from 'lit';
 
 export const entrySheetStyles = css`
   :host {
-    --_primary: var(--sipas-color-primary, #0b5cad);
-    --_on-primary: var(--sipas-color-on-primary, #fff);
-    --_text: var(--sipas-color-text, #1d232b);
-    --_muted: var(--sipas-color-muted, #4a5563);
-    --_background: var(--sipas-color-background, #fff);
-    --_surface: var(--sipas-color-surface, #f4f6f9);
-    --_border: var(--sipas-color-border, #8b96a5);
-    --_error: var(--sipas-color-error, #b3261e);
-    --_chosen: var(--sipas-color-chosen, #e3eefb);
     --_blank: var(--sipas-entry-color-blank, #5b4a00);
     --_blank-bg: var(--sipas-entry-color-blank-background, #fff4c2);
     --_spoiled: var(--sipas-entry-color-spoiled, #8a1c14);
@@ -28,15 +19,6 @@ export const entrySheetStyles = css`
   }
   @media (prefers-color-scheme: dark) {
     :host {
-      --_primary: var(--sipas-color-primary, #8cc2ff);
-      --_on-primary: var(--sipas-color-on-primary, #06223f);
-      --_text: var(--sipas-color-text, #e8ecf1);
-      --_muted: var(--sipas-color-muted, #b5bfcc);
-      --_background: var(--sipas-color-background, #15191f);
-      --_surface: var(--sipas-color-surface, #20262e);
-      --_border: var(--sipas-color-border, #7d8897);
-      --_error: var(--sipas-color-error, #ffb4ab);
-      --_chosen: var(--sipas-color-chosen, #1d3a5c);
       --_blank: var(--sipas-entry-color-blank, #ffe38a);
       --_blank-bg: var(--sipas-entry-color-blank-background, #3d3300);
       --_spoiled: var(--sipas-entry-color-spoiled, #ffb4ab);

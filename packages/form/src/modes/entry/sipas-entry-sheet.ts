@@ -56,6 +56,7 @@ import { entryText, type EntryStringKey } from './entry-text.js';
 import { renderCounts, renderDifferences, renderKeys, renderLog, type LogEntry, type Resolution } from './entry-views.js';
 import { SerialRegistry, type FirstEntryRecord, type SerialRecord } from './serial-registry.js';
 import { entrySheetStyles } from './sipas-entry-sheet.styles.js';
+import { themeTokens } from '../../components/form/theme-tokens.js';
 
 /** What the device knows of a questionnaire's paper forms. */
 interface Known {
@@ -72,7 +73,7 @@ const LOG_LENGTH = 12;
 const domId = (prefix: string, id: string) => `${prefix}-${id}`;
 
 export class SipasEntrySheet extends LitElement implements ModeSheet {
-  static override styles = entrySheetStyles;
+  static override styles = [themeTokens, entrySheetStyles];
 
   /** The engine of the response being typed; <sipas-form> sets a new one after each submission. */
   @property({ attribute: false }) form: Form | undefined;
