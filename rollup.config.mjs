@@ -49,8 +49,10 @@ const ADD_ONS = ['entry', 'print'];
 const addOnsBesideBundle = () => ({
   name: 'add-ons-beside-bundle',
   resolveId(source, importer) {
+    if (!importer?.endsWith('add-ons.ts')) return null;
+    if (source === './kiosk/kiosk-session.js') return { id: './sipas-form-kiosk.js', external: true };
     const name = ADD_ONS.find((addOn) => source === `./${addOn}/index.js`);
-    return name && importer?.endsWith('add-ons.ts') ? { id: `./sipas-form-${name}.js`, external: true } : null;
+    return name ? { id: `./sipas-form-${name}.js`, external: true } : null;
   },
 });
 
@@ -64,8 +66,8 @@ const dropInPlugins = () => [
 ];
 
 /** Each add-on: one ES module with what it needs inside, loaded by the drop-in with import(). */
-const addOnBundles = ADD_ONS.map((name) => ({
-  input: `packages/form/src/modes/${name}/index.ts`,
+const addOnBundles = [...ADD_ONS.map((name) => [name, `${name}/index.ts`]), ['kiosk', 'kiosk/kiosk-session.ts']].map(([name, entry]) => ({
+  input: `packages/form/src/modes/${entry}`,
   output: { file: `packages/form/dist/sipas-form-${name}.js`, format: 'es', sourcemap: true },
   plugins: dropInPlugins(),
 }));

@@ -6,7 +6,7 @@
 //
 // `control` lets tests make the collector misbehave the way networks and servers do (failures,
 // slow answers, being down); nothing in the normal path depends on it.
-import { appendFile } from 'node:fs/promises';
+import { appendFile, readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { message, quote } from '@sipas/schema';
 import { checkResponse } from '@sipas/core';
@@ -47,6 +47,20 @@ export async function startCollector({ port = 0, host = '127.0.0.1', questionnai
     hijackMode: /** @type {HijackMode} */ ('login-page'),
   };
   const noFaults = { ...faults };
+  // What earlier runs stored stays stored: a restart must not accept a response or a paper serial twice.
+  if (dataFile) {
+    const earlier = await readFile(dataFile, 'utf8').catch(() => '');
+    for (const line of earlier.split('\n')) {
+      if (!line.trim()) continue;
+      try {
+        const document = JSON.parse(line);
+        stored.set(document.responseId, { response: document, receipt: { responseId: document.responseId, receivedAt: document.submittedAt } });
+        if (typeof document.paper?.serial === 'string') paperSerials.set(serialKeyOf(document.questionnaire.id, document.paper.serial), document.responseId);
+      } catch {
+        // A line cut short by a crash is skipped; the rest is intact.
+      }
+    }
+  }
 
   async function handle(request, response) {
     const url = new URL(request.url ?? '/', 'http://collector');
@@ -116,7 +130,7 @@ export async function startCollector({ port = 0, host = '127.0.0.1', questionnai
     // One response per paper form: a second one with the same printed serial number (typed twice,
     // or on two devices) is refused for good, not stored beside the first.
     const serial = typeof document.paper?.serial === 'string' ? document.paper.serial : undefined;
-    const serialKey = serial === undefined ? undefined : `${questionnaireId}\n${serial}`;
+    const serialKey = serial === undefined ? undefined : serialKeyOf(questionnaireId, serial);
     if (serialKey !== undefined && paperSerials.has(serialKey)) {
       return reply(response, 409, errorBody('/paper/serial', 'duplicate-serial', message(`Phiếu giấy số ${quote(serial)} đã được nhập`, `Paper form ${quote(serial)} has already been entered`)));
     }
@@ -295,3 +309,9 @@ const located = (path, code, text) => ({ path, code, message: text });
 const errorBody = (path, code, text) => ({ errors: [located(path, code, text)] });
 const unknownQuestionnaire = (id, path) =>
   errorBody(path, 'unknown-questionnaire', message(`Không có bảng hỏi "${id}"`, `No questionnaire "${id}"`));
+
+/** Serial numbers compare as the data-entry sheet writes them (normalizeSerial): trimmed, one space, upper case. */
+function serialKeyOf(questionnaireId, serial) {
+  const normalized = serial.trim().replace(/\s+/g, ' ').toUpperCase();
+  return `${questionnaireId}\n${normalized}`;
+}

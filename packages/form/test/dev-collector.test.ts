@@ -112,6 +112,30 @@ describe('dev collector', () => {
     });
   });
 
+  describe('restarts', () => {
+    it('should remember what earlier runs stored: responses and paper serials, however the serial is spaced or cased', async () => {
+      const folder = await mkdtemp(join(tmpdir(), 'sipas-collector-'));
+      const dataFile = join(folder, 'responses.jsonl');
+      const first = await startCollector({ questionnaires: [sipas2640], dataFile });
+      const paper = paperResponse('AB 12');
+      try {
+        assert.equal((await post(first, paper)).status, 201);
+      } finally {
+        await first.close();
+      }
+      const second = await startCollector({ questionnaires: [sipas2640], dataFile });
+      try {
+        assert.equal((await post(second, paper)).status, 200, 'a repeat after the restart gets its receipt');
+        assert.equal((await post(second, paperResponse(' ab   12 '))).status, 409, 'the same paper form typed again');
+        const lines = (await readFile(dataFile, 'utf8')).trim().split('\n');
+        assert.equal(lines.length, 1);
+      } finally {
+        await second.close();
+        await rm(folder, { recursive: true });
+      }
+    });
+  });
+
   describe('paper forms', () => {
     it('should refuse a second response with the same paper serial with 409 duplicate-serial, located at /paper/serial', async () => {
       const first = paperResponse('000123');

@@ -18,3 +18,8 @@ export async function loadAddOn(name: AddOnName): Promise<void> {
   await addOn.load();
   await customElements.whenDefined(addOn.tag);
 }
+
+/** The kiosk's session (reset after thank-you, idle timeout) is needed only by kiosk pages. */
+export async function loadKioskSession(): Promise<typeof import('./kiosk/kiosk-session.js').KioskSession> {
+  return (await import('./kiosk/kiosk-session.js')).KioskSession;
+}

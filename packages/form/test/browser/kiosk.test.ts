@@ -2,7 +2,7 @@
 // identification stamped into responses, a reset after each thank-you, an idle timeout that
 // clears an unfinished form, responses kept through an offline period.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { kioskQuick, sipas2640 } from '@sipas/templates';
 import { seededRandom, simulateResponse } from '@sipas/core';
 import type { Questionnaire, Response } from '@sipas/schema';
@@ -90,6 +90,41 @@ describe('kiosk mode', () => {
     await pause(150);
     expect(Object.keys(form.element.data)).to.deep.equal(['overall']);
     await until(() => Object.keys(form.element.data).length === 0, 'the idle reset', 3000);
+  });
+
+  it('should clear text typed but not yet committed when left alone', async () => {
+    const form = await kiosk(isolated(kioskQuick), { idle: 0.3 });
+    const box = form.control('comment') as unknown as HTMLTextAreaElement;
+    box.focus();
+    await sendKeys({ type: 'So dien thoai 0912' });
+    await until(() => box.isConnected === false || box.value === '', 'the idle reset of the typed text', 3000);
+    await form.settled();
+    expect((form.control('comment') as unknown as HTMLTextAreaElement).value).to.equal('');
+    expect(form.element.data).to.deep.equal({});
+  });
+
+  it('should refuse at load a unit the questionnaire does not know', async () => {
+    const questionnaire = isolated(sipas2640);
+    const element = document.createElement('sipas-form');
+    const failed = oneEvent(element, 'sipas-error');
+    element.mode = 'kiosk';
+    element.unit = 'no-such-unit';
+    element.questionnaire = questionnaire;
+    document.body.append(element);
+    const { detail } = (await failed) as CustomEvent<{ errors: { code: string }[] }>;
+    expect(detail.errors.map((error) => error.code)).to.deep.equal(['unknown-unit']);
+    element.remove();
+  });
+
+  it('should keep taking ratings after a reload when the questionnaire allows one response per device', async () => {
+    const questionnaire = isolated(kioskQuick);
+    questionnaire.settings = { ...questionnaire.settings, onePerDevice: true };
+    const first = await kiosk(questionnaire);
+    first.element.data = { overall: 4 };
+    expect(await first.element.submit()).to.equal(true);
+    first.element.remove();
+    const second = await kiosk(questionnaire);
+    expect(second.hasButton('submit-button')).to.equal(true);
   });
 
   it('should keep taking ratings while offline and deliver them once when back', async () => {

@@ -33,13 +33,12 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Form, QuestionnaireLoadError, type FieldError, type FormChange, type FormOptions } from '@sipas/core';
-import { message, questionIndex, type Answer, type Channel, type Question, type Questionnaire, type Response, type ValidationError } from '@sipas/schema';
+import { hierarchyChoiceIds, message, questionIndex, type Answer, type Channel, type Question, type Questionnaire, type Response, type ValidationError } from '@sipas/schema';
 import { emit, QUESTION_INPUT, type QuestionInputDetail } from '../../events.js';
 import { languageOf, ui, uiMessage } from '../../i18n.js';
 import type { OutboxEvent } from '../../outbox/index.js';
-import { ADD_ONS, loadAddOn, type AddOnName } from '../../modes/add-ons.js';
+import { ADD_ONS, loadAddOn, loadKioskSession, type AddOnName } from '../../modes/add-ons.js';
 import type { ModeSheet } from '../../modes/mode-sheet.js';
-import { KioskSession } from '../../modes/kiosk/kiosk-session.js';
 import type { SipasQuestionElement } from '../questions/question-element.js';
 import { questionElementTag } from '../questions/question-elements.js';
 import { openDeviceStorage } from './device-storage.js';
@@ -71,11 +70,6 @@ export class SipasForm extends LitElement {
   static override styles = formStyles;
 
   private readonly autosave = new DraftAutosave(this, () => this.saveDraft());
-
-  constructor() {
-    super();
-    new KioskSession(this); // a controller: it registers itself with the element
-  }
 
   /** URL of the questionnaire JSON, fetched when no `questionnaire` property is given. */
   @property() src?: string;
@@ -133,6 +127,7 @@ export class SipasForm extends LitElement {
   private pendingData: Record<string, Answer> | undefined;
   private loadToken = 0;
   private focusAfterRender: (() => void) | undefined;
+  private kioskStarted = false;
 
   /** The answers given so far; setting it replaces them (no `sipas-value-change` is fired). */
   get data(): Record<string, Answer> {
@@ -188,6 +183,11 @@ export class SipasForm extends LitElement {
     return Object.keys(collection).length > 0 ? collection : undefined;
   }
 
+  /** One response per device concerns a citizen's own device: kiosks, clerks and interviewers answer for many. */
+  private oncePerDevice(questionnaire: Questionnaire): boolean {
+    return questionnaire.settings?.onePerDevice === true && this.normalizedMode === 'online' && this.responseChannel === 'online';
+  }
+
   // What the kiosk session reads (KioskHost).
   get submitted(): boolean {
     return this.phase === 'done';
@@ -224,6 +224,11 @@ export class SipasForm extends LitElement {
       }
     } else if (changed.has('src') && this.src && !this.questionnaire) void this.fetchQuestionnaire(this.src);
     if (changed.has('lang') && this.form) this.form.locale = this.language;
+    if (this.normalizedMode === 'kiosk' && !this.kioskStarted) {
+      this.kioskStarted = true;
+      // A controller: it registers itself with the element.
+      void loadKioskSession().then((KioskSession) => new KioskSession(this));
+    }
     // A unit or mode the page sets after loading (from its own API call) applies to the response.
     const bindingChanged = ['unit', 'serviceField', 'mode', 'channel', 'counter', 'officer', 'interviewer'].some((key) => changed.has(key as keyof SipasForm));
     if (changed.has('mode') && this.addOn) void this.prepareAddOn(this.addOn);
@@ -261,7 +266,7 @@ export class SipasForm extends LitElement {
     this.loadedJson = JSON.stringify(questionnaire);
     const storage = await this.storage;
     if (token !== this.loadToken) return;
-    if (questionnaire.settings?.onePerDevice && storage && (await storage.hasSubmitted(questionnaire.id))) {
+    if (this.oncePerDevice(questionnaire) && storage && (await storage.hasSubmitted(questionnaire.id))) {
       this.phase = 'already-submitted';
       return;
     }
@@ -319,9 +324,31 @@ export class SipasForm extends LitElement {
       ]);
       return false;
     }
+    const setupErrors = this.checkIdentification(questionnaire);
+    if (setupErrors.length > 0) {
+      this.failLoad(setupErrors);
+      return false;
+    }
     this.unsubscribeForm = this.form.subscribe(this.handleFormChange);
     this.phase = 'filling';
     return true;
+  }
+
+  /**
+   * The unit and codes a page stamps into every response, checked before anyone answers: a typo
+   * in a kiosk's address would otherwise have the server refuse a whole day of ratings.
+   */
+  private checkIdentification(questionnaire: Questionnaire): ValidationError[] {
+    const errors: ValidationError[] = [];
+    const unit = this.unit || this.pageParameter('unit');
+    if (unit && questionnaire.sipas?.units && !hierarchyChoiceIds(questionnaire, 'units').includes(unit)) {
+      errors.push({ path: '/unit', code: 'unknown-unit', message: message(`Đơn vị "${unit}" không có trong danh sách đơn vị của phiếu`, `Unit "${unit}" is not in the questionnaire's list of units`) });
+    }
+    const codes = { ...this.form!.toResponse().collection };
+    for (const [name, code] of Object.entries(codes)) {
+      if (code.length > 50) errors.push({ path: `/collection/${name}`, code: 'too-long', message: message(`Mã ${name} dài quá 50 ký tự`, `The ${name} code is longer than 50 characters`) });
+    }
+    return errors;
   }
 
   /** A new engine on the same questionnaire and page (new answers, unit or mode). */
@@ -411,8 +438,14 @@ export class SipasForm extends LitElement {
 
   /** Text answers are committed when the box is left; a page going away must not lose one being typed. */
   private commitFocusedText(): void {
+    this.focusedTextBox()?.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
+  /** The text box or text area the respondent is typing in, if any. */
+  private focusedTextBox(): HTMLInputElement | HTMLTextAreaElement | undefined {
     const focused = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
-    if (focused instanceof HTMLInputElement || focused instanceof HTMLTextAreaElement) focused.dispatchEvent(new Event('change', { bubbles: true }));
+    if (focused instanceof HTMLTextAreaElement) return focused;
+    return focused instanceof HTMLInputElement && focused.type !== 'radio' && focused.type !== 'checkbox' ? focused : undefined;
   }
 
   // --- navigation and errors ------------------------------------------------------------------
@@ -495,11 +528,19 @@ export class SipasForm extends LitElement {
     this.focusAfterRender = () => this.renderRoot.querySelector<HTMLElement>('.thank-you-heading')?.focus();
     if (endpoint) this.ownResponses.add(response.responseId);
     const storage = await this.storage!;
-    // One transaction: the draft goes only when the response is safely in the outbox.
-    await storage.submit(response, endpoint, {
-      draftKey: this.keepsDrafts ? draftKey(form.questionnaire) : undefined,
-      onePerDevice: form.questionnaire.settings?.onePerDevice === true,
-    });
+    try {
+      // One transaction: the draft goes only when the response is safely in the outbox.
+      await storage.submit(response, endpoint, {
+        draftKey: this.keepsDrafts ? draftKey(form.questionnaire) : undefined,
+        onePerDevice: this.oncePerDevice(form.questionnaire),
+      });
+    } catch (error) {
+      // Not stored: back to the answers (a new engine, same answers) so nothing typed is lost.
+      this.ownResponses.delete(response.responseId);
+      this.restart({ data: form.values, startedAt: form.startedAt });
+      this.summary = [{ message: message(`Không lưu được phiếu trên máy: ${String(error)}`, `The answers could not be saved on this device: ${String(error)}`) }];
+      return false;
+    }
     if (!endpoint) return true;
     if (this.shownResponseId === response.responseId && this.delivery === 'saving') this.delivery = 'queued';
     emit(this, 'sipas-queued', { responseId: response.responseId, persistent: storage.persistent });
@@ -513,6 +554,12 @@ export class SipasForm extends LitElement {
     this.pendingData = undefined;
     if (!questionnaire) return;
     this.loadToken++; // a draft still being read must not come back
+    // Text still being typed is dropped too: when its box lost focus it would land in the new response.
+    const focused = this.focusedTextBox();
+    if (focused) {
+      focused.value = '';
+      focused.blur();
+    }
     // The new form shows at once; the old draft goes in the background.
     this.startForm(questionnaire, {});
     this.focusAfterRender = () => this.renderRoot.querySelector<HTMLElement>('.page-heading')?.focus();

@@ -35,6 +35,7 @@ const ENTRY_STRINGS = {
   matches: { vi: '{0} kết quả', en: '{0} matches' },
   submit: { vi: 'Lưu phiếu (Enter)', en: 'Save the form (Enter)' },
   clearForm: { vi: 'Xóa phiếu đang nhập', en: 'Clear this form' },
+  confirmClear: { vi: 'Bỏ toàn bộ nội dung phiếu đang nhập?', en: 'Discard everything typed into this form?' },
   serialMissing: { vi: 'Chưa nhập số phiếu.', en: 'The form serial number is missing.' },
   serialDuplicate: {
     vi: 'Số phiếu {0} đã được nhập trên máy này ({1}). Kiểm tra lại số in trên phiếu.',

@@ -640,7 +640,14 @@ export class SipasEntrySheet extends LitElement implements ModeSheet {
 
   private readonly handleSubmitClick = (): void => void this.submitEntry();
 
+  /** Whether anything has been typed into the form on the sheet (answers or markers). */
+  private get hasWork(): boolean {
+    return Object.keys(this.form?.values ?? {}).length > 0 || this.marks.size > 0;
+  }
+
+  /** Clearing a typed form cannot be undone: Tab lands here after Save, so it asks first. */
   private readonly handleClear = (): void => {
+    if (this.hasWork && !confirm(this.t('confirmClear'))) return;
     this.alertText = '';
     void this.host?.reset();
   };
@@ -905,6 +912,8 @@ export class SipasEntrySheet extends LitElement implements ModeSheet {
   /** A refused form back on the sheet, to correct (the serial of a duplicate, an answer) and save again. */
   private readonly reopen = (entry: LogEntry): void => {
     if (!this.form || this.form.isCompleted) return;
+    // The form being typed would be replaced by the refused one.
+    if (this.hasWork && !confirm(this.t('confirmClear'))) return;
     this.applySnapshot(snapshotOfResponse(entry.response));
     this.log = this.log.filter((known) => known !== entry);
     // The refused copy leaves the outbox; the corrected form is saved as a new response.

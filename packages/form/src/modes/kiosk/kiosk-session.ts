@@ -7,13 +7,15 @@
 import type { ReactiveController } from 'lit';
 import type { KioskHost } from './kiosk-host.js';
 
-/** What counts as someone using the tablet. */
-const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'input', 'focusin'] as const;
+/** What counts as someone using the tablet (focus alone moves when the form itself resets). */
+const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'input'] as const;
 
 export class KioskSession implements ReactiveController {
   private readonly host: KioskHost;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private resetTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Someone used the form since it last started: typed text not yet committed counts too. */
+  private touched = false;
 
   constructor(host: KioskHost) {
     this.host = host;
@@ -26,6 +28,9 @@ export class KioskSession implements ReactiveController {
 
   hostConnected(): void {
     for (const type of ACTIVITY_EVENTS) this.host.addEventListener(type, this.handleActivity, { capture: true, passive: true });
+    // The session may arrive after the first taps (it loads on demand): catch up with what it missed.
+    this.hostUpdated();
+    if (this.active && !this.host.submitted && this.host.answered) this.handleActivity();
   }
 
   hostDisconnected(): void {
@@ -48,6 +53,7 @@ export class KioskSession implements ReactiveController {
 
   private readonly handleActivity = (): void => {
     if (!this.active || this.host.submitted) return;
+    this.touched = true;
     clearTimeout(this.idleTimer);
     const seconds = this.host.idleTimeout;
     this.idleTimer = seconds > 0 ? setTimeout(this.handleIdle, seconds * 1000) : undefined;
@@ -55,11 +61,12 @@ export class KioskSession implements ReactiveController {
 
   private readonly handleIdle = (): void => {
     this.idleTimer = undefined;
-    if (this.active && !this.host.submitted && this.host.answered) void this.startOver();
+    if (this.active && !this.host.submitted && (this.touched || this.host.answered)) void this.startOver();
   };
 
   private async startOver(): Promise<void> {
     this.stop();
+    this.touched = false;
     await this.host.reset();
   }
 
