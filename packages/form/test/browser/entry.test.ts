@@ -10,6 +10,8 @@ import type { SipasErrorDetail, SipasSubmitDetail } from '../../src/index.js';
 import type { SipasEntrySheet } from '../../src/modes/entry/index.js';
 import { planKeys, type KeyStroke, type PaperForm } from '../../src/modes/entry/key-plan.js';
 import { codedOptions } from '../../src/modes/entry/entry-steps.js';
+import { SerialRegistry } from '../../src/modes/entry/serial-registry.js';
+import { Outbox } from '../../src/outbox/index.js';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -440,6 +442,58 @@ describe('data-entry mode', () => {
       await entry.saveFromAnywhere();
       await until(() => sent.length === 1, 'the corrected form to be sent');
       const corrected = (await collector<Response[]>('collector-responses')).find((response) => response.paper?.serial === `${paper.serial}B`);
+      expect(corrected!.answers).to.deep.equal(paper.expected);
+      await collector('collector-reset');
+    });
+
+    it('should show a refusal no longer in the log after a reload, free its serial and keep the refused copy until the correction is saved', async () => {
+      const url = await collector<string>('collector-url');
+      const endpoint = `${url}/api/v1/responses`;
+      const paper = paperOf(33);
+      const elsewhere: Response = { ...simulateResponse(sipas2640, { random: seededRandom(34), channels: ['paper'] }), responseId: crypto.randomUUID(), paper: { serial: paper.serial } };
+      expect((await fetch(endpoint, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(elsewhere) })).status).to.equal(201);
+      const refusedCopy = async (responseId: string) => {
+        const outbox = await Outbox.open();
+        try {
+          return (await outbox.pending()).find((entry) => entry.responseId === responseId);
+        } finally {
+          await outbox.close();
+        }
+      };
+
+      const first = await entrySheet(structuredClone(sipas2640), { endpoint });
+      const refused = record<SipasErrorDetail>(first.form.element, 'sipas-error');
+      await until(() => first.focused() === 'serial', 'the serial');
+      await first.keys(planKeys(first.form.element.questionnaire!, paper).keys);
+      await until(() => refused.length === 1, 'the refusal');
+      const refusedId = refused[0]!.responseId!;
+      first.form.element.remove();
+      // As on a device where the refusal came while no sheet was open: the serial still claimed.
+      const registry = await SerialRegistry.open();
+      await registry.claim(sipas2640.id, paper.serial, refusedId);
+
+      // A reload: a fresh sheet, with nothing in its log but what the outbox kept.
+      const entry = await entrySheet(structuredClone(sipas2640), { endpoint });
+      const line = await until(() => [...entry.root.querySelectorAll('.log li.rejected')].find((li) => li.textContent!.includes(paper.serial)), 'the refused form in the log');
+      expect(line.textContent).to.contain(refused[0]!.errors[0]!.message.vi);
+      expect(line.querySelector('button')!.textContent).to.contain(paper.serial);
+      expect(await registry.serial(sipas2640.id, paper.serial)).to.equal(undefined, 'the serial is free on the device');
+      expect((await refusedCopy(refusedId))?.state).to.equal('rejected');
+
+      // Reopened: still in the outbox until the corrected form is saved.
+      line.querySelector('button')!.click();
+      await entry.settled();
+      expect(entry.focused()).to.equal('serial');
+      expect((entry.root.querySelector('#serial') as HTMLInputElement).value).to.equal(paper.serial);
+      expect(await refusedCopy(refusedId)).not.to.equal(undefined);
+      await entry.type(`${paper.serial}C`);
+      await entry.saveFromAnywhere();
+      await until(() => entry.status().includes(`${paper.serial}C`), 'the corrected form saved');
+      for (let i = 0; i < 100 && (await refusedCopy(refusedId)); i++) await pause(20);
+      expect(await refusedCopy(refusedId)).to.equal(undefined);
+      expect([...entry.root.querySelectorAll('.log li.rejected')].some((li) => li.textContent!.includes(paper.serial))).to.equal(false);
+      for (let i = 0; i < 100 && !(await collector<Response[]>('collector-responses')).some((response) => response.paper?.serial === `${paper.serial}C`); i++) await pause(50);
+      const corrected = (await collector<Response[]>('collector-responses')).find((response) => response.paper?.serial === `${paper.serial}C`);
       expect(corrected!.answers).to.deep.equal(paper.expected);
       await collector('collector-reset');
     });

@@ -55,6 +55,7 @@ import {
 import { entryText, type EntryStringKey } from './entry-text.js';
 import { renderCounts, renderDifferences, renderKeys, renderLog, type LogEntry, type Resolution } from './entry-views.js';
 import { SerialRegistry, type FirstEntryRecord, type SerialRecord } from './serial-registry.js';
+import { Outbox, type OutboxEntry } from '../../outbox/index.js';
 import { entrySheetStyles } from './sipas-entry-sheet.styles.js';
 import { themeTokens } from '../../components/form/theme-tokens.js';
 
@@ -67,7 +68,24 @@ interface Known {
 
 /** Settings a clerk keeps for the whole session (enumerator, sample, double entry), per questionnaire. */
 const SETTINGS_KEY = (questionnaireId: string) => `sipas-entry-settings:${questionnaireId}`;
+/** How many forms the log shows besides the refused ones, which stay until corrected. */
 const LOG_LENGTH = 12;
+
+/** The log with every refused form and the latest LOG_LENGTH others (a dropped one comes back from the outbox if refused). */
+const trimLog = (log: readonly LogEntry[]): LogEntry[] => {
+  let others = 0;
+  return log.filter((entry) => entry.delivery === 'rejected' || others++ < LOG_LENGTH);
+};
+
+/** The paper forms of a questionnaire the server refused, as the device's outbox keeps them (across reloads). */
+async function refusedInOutbox(questionnaireId: string): Promise<OutboxEntry[]> {
+  const outbox = await Outbox.open();
+  try {
+    return (await outbox.pending()).filter((entry) => entry.state === 'rejected' && entry.response.paper && entry.response.questionnaire.id === questionnaireId);
+  } finally {
+    await outbox.close();
+  }
+}
 
 /** A DOM id for an item: ids in the sheet's shadow root, from names the format keeps to [A-Za-z0-9_.-]. */
 const domId = (prefix: string, id: string) => `${prefix}-${id}`;
@@ -109,6 +127,8 @@ export class SipasEntrySheet extends LitElement implements ModeSheet {
   private unsubscribe: (() => void) | undefined;
   private formHost: Element | undefined;
   private focusAfterUpdate: (() => void) | undefined;
+  /** The refused response reopened on the sheet: it leaves the outbox once its correction is stored. */
+  private reopenedId: string | undefined;
 
   // --- lifecycle ------------------------------------------------------------------------------
 
@@ -158,10 +178,12 @@ export class SipasEntrySheet extends LitElement implements ModeSheet {
     this.resolution = undefined;
     this.serialInvalid = false;
     this.header = { ...this.header, serial: '' };
+    this.reopenedId = undefined;
     const questionnaireId = form.questionnaire.id;
     if (this.known?.questionnaireId !== questionnaireId) {
       this.restoreSettings(questionnaireId);
-      void this.loadKnown(questionnaireId);
+      // Refusals after the known serials: releasing a refused form's serial updates them.
+      void this.loadKnown(questionnaireId).then(() => this.loadRefused(questionnaireId));
     }
     this.focusAfterUpdate = () => this.focusSerial();
   }
@@ -170,6 +192,39 @@ export class SipasEntrySheet extends LitElement implements ModeSheet {
     const registry = await this.registry!;
     const { serials, firstEntries } = await registry.load(questionnaireId);
     if (this.form?.questionnaire.id === questionnaireId) this.known = { questionnaireId, serials, firstEntries };
+  }
+
+  /**
+   * Every refused paper form of the questionnaire still in the outbox goes into the log (a refusal
+   * that came after its entry left the log, or before a reload), and its serial is free again on
+   * this device: the refusal is final, so the form is typed again (reopened) or not at all.
+   */
+  private async loadRefused(questionnaireId: string): Promise<void> {
+    let refused: OutboxEntry[];
+    try {
+      refused = await refusedInOutbox(questionnaireId);
+    } catch {
+      return; // No outbox to read: the refusals this page hears of are all it can show.
+    }
+    if (this.form?.questionnaire.id !== questionnaireId) return;
+    let log = this.log;
+    for (const { responseId, response, rejection } of refused) {
+      const entry: LogEntry = { responseId, serial: response.paper!.serial, delivery: 'rejected', response, errors: rejection?.errors ?? [] };
+      log = log.some((known) => known.responseId === responseId) ? log.map((known) => (known.responseId === responseId ? { ...known, delivery: 'rejected', errors: entry.errors } : known)) : [...log, entry];
+      await this.releaseSerial(questionnaireId, entry.serial, responseId);
+    }
+    if (refused.length > 0) this.log = log;
+  }
+
+  /** Frees a refused form's serial on this device, so that the form can be typed again. */
+  private async releaseSerial(questionnaireId: string, serial: string, responseId: string): Promise<void> {
+    const registry = await this.registry!;
+    await registry.release(questionnaireId, serial, responseId);
+    if (this.known?.questionnaireId === questionnaireId && this.known.serials.get(serial)?.responseId === responseId) {
+      const serials = new Map(this.known.serials);
+      serials.delete(serial);
+      this.known = { ...this.known, serials };
+    }
   }
 
   private restoreSettings(questionnaireId: string): void {
@@ -818,8 +873,15 @@ export class SipasEntrySheet extends LitElement implements ModeSheet {
         this.showErrors(form);
         return false;
       }
-      // Stored: a first entry of this form waiting on the device has served its purpose.
+      // Stored: a first entry of this form waiting on the device has served its purpose, and a
+      // refused copy it corrects leaves the outbox and the log.
       await registry.forgetFirstEntry(questionnaireId, serial);
+      const corrected = this.reopenedId;
+      this.reopenedId = undefined;
+      if (corrected) {
+        this.log = this.log.filter((entry) => entry.responseId !== corrected);
+        await host.discard(corrected).catch(() => undefined);
+      }
       if (this.known?.questionnaireId === questionnaireId) {
         const firstEntries = new Map(this.known.firstEntries);
         firstEntries.delete(serial);
@@ -859,7 +921,7 @@ export class SipasEntrySheet extends LitElement implements ModeSheet {
     const { response } = (event as CustomEvent<SipasSubmitDetail>).detail;
     if (!response.paper) return;
     const entry: LogEntry = { responseId: response.responseId, serial: response.paper.serial, delivery: this.host?.endpoint ? 'saving' : 'stored', response, errors: [] };
-    this.log = [entry, ...this.log.filter((known) => known.responseId !== entry.responseId)].slice(0, LOG_LENGTH);
+    this.log = trimLog([entry, ...this.log.filter((known) => known.responseId !== entry.responseId)]);
   };
 
   private updateLog(responseId: string, change: Partial<LogEntry>): LogEntry | undefined {
@@ -880,27 +942,34 @@ export class SipasEntrySheet extends LitElement implements ModeSheet {
     this.updateLog((event as CustomEvent<SipasSentDetail>).detail.responseId, { delivery: 'sent' });
   };
 
-  /** The server refused a form: said at once; a duplicate serial stays taken, anything else frees it. */
+  /**
+   * The server refused a form: said at once, its serial freed on this device (the refusal is final;
+   * the server still holds a duplicate). The outbox is read again for refusals no longer in the log.
+   */
   private readonly handleHostError = (event: Event): void => {
     const detail = (event as CustomEvent<SipasErrorDetail>).detail;
-    if (detail.kind !== 'rejected' || !detail.responseId) return;
-    const entry = this.updateLog(detail.responseId, { delivery: 'rejected', errors: detail.errors });
-    if (!entry) return;
-    const duplicate = detail.errors.some((error) => error.code === 'duplicate-serial');
-    if (duplicate) {
+    const responseId = detail.responseId;
+    const questionnaireId = this.form?.questionnaire.id;
+    if (detail.kind !== 'rejected' || !responseId || !questionnaireId) return;
+    const entry = this.updateLog(responseId, { delivery: 'rejected', errors: detail.errors });
+    if (entry) {
+      this.warnRefused(entry, detail.message);
+      void this.releaseSerial(questionnaireId, entry.serial, responseId);
+    }
+    void this.loadRefused(questionnaireId).then(() => {
+      const loaded = entry ? undefined : this.log.find((known) => known.responseId === responseId);
+      if (loaded) this.warnRefused(loaded, detail.message);
+    });
+  };
+
+  private warnRefused(entry: LogEntry, fallback: LocalizedMessage): void {
+    if (entry.errors.some((error) => error.code === 'duplicate-serial')) {
       this.warn(this.t('serverDuplicate', entry.serial));
       return;
     }
-    const reason = detail.errors.map((error) => this.say(error.message)).join('; ') || this.say(detail.message);
+    const reason = entry.errors.map((error) => this.say(error.message)).join('; ') || this.say(fallback);
     this.warn(this.t('serverRejected', entry.serial, reason));
-    const questionnaireId = entry.response.questionnaire.id;
-    void this.registry?.then((registry) => registry.release(questionnaireId, entry.serial, entry.responseId));
-    if (this.known?.questionnaireId === questionnaireId && this.known.serials.get(entry.serial)?.responseId === entry.responseId) {
-      const serials = new Map(this.known.serials);
-      serials.delete(entry.serial);
-      this.known = { ...this.known, serials };
-    }
-  };
+  }
 
   private readonly hostListeners: [string, EventListener][] = [
     ['sipas-submit', this.handleHostSubmit],
@@ -915,9 +984,9 @@ export class SipasEntrySheet extends LitElement implements ModeSheet {
     // The form being typed would be replaced by the refused one.
     if (this.hasWork && !confirm(this.t('confirmClear'))) return;
     this.applySnapshot(snapshotOfResponse(entry.response));
-    this.log = this.log.filter((known) => known !== entry);
-    // The refused copy leaves the outbox; the corrected form is saved as a new response.
-    void this.host?.discard(entry.response.responseId);
+    // The corrected form is saved as a new response; the refused copy stays (outbox and log) until
+    // then, so clearing the sheet or closing the page loses nothing.
+    this.reopenedId = entry.responseId;
     this.warn(this.t('reopened', entry.serial));
     const duplicate = entry.errors.some((error) => error.code === 'duplicate-serial');
     const refusedName = entry.errors.map((error) => /^\/answers\/([^/]+)/.exec(error.path)?.[1]?.replace(/-other$/, '')).find(Boolean);
