@@ -2,6 +2,8 @@
  * Every word the form runtime shows on its own, in Vietnamese (the default) and English. The
  * questionnaire's own texts come from the questionnaire; these are the buttons, states and notices.
  */
+import { inLanguage, languageOf, translator } from './translate.js';
+
 const UI_STRINGS = {
   back: { vi: 'Quay lại', en: 'Back' },
   next: { vi: 'Tiếp theo', en: 'Next' },
@@ -45,17 +47,10 @@ const UI_STRINGS = {
 
 export type UiStringKey = keyof typeof UI_STRINGS;
 
-/** The language a `lang` value asks for, by its primary subtag: `en-US` is English. */
-export const languageOf = (lang: string): string => lang.trim().toLowerCase().split('-')[0] || 'vi';
-
 /** A UI string in the form's language (English or Vietnamese, the fallback), with {0}, {1}… filled in. */
-export function ui(key: UiStringKey, locale: string, ...args: (string | number)[]): string {
-  const text: string = locale === 'en' ? UI_STRINGS[key].en : UI_STRINGS[key].vi;
-  return args.length === 0 ? text : text.replace(/\{(\d)\}/g, (whole, index: string) => String(args[Number(index)] ?? whole));
-}
+export const ui = translator(UI_STRINGS);
 
 /** Both languages of a UI string, for messages that travel in events. */
 export const uiMessage = (key: UiStringKey): { vi: string; en: string } => ({ vi: UI_STRINGS[key].vi, en: UI_STRINGS[key].en });
 
-/** A two-language message (errors from the engine or the server) in the form's language. */
-export const inLanguage = (text: { vi: string; en: string }, locale: string): string => (locale === 'en' ? text.en : text.vi);
+export { inLanguage, languageOf };

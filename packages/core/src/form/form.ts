@@ -162,7 +162,7 @@ export class Form {
   readonly startedAt: string;
   private localeValue: string;
   private readonly channel: Channel;
-  private collection: Response['collection'];
+  private readonly collection: Response['collection'];
   private paper: Response['paper'];
   private unit: string | undefined;
   private serviceField: string | undefined;
@@ -717,11 +717,6 @@ export class Form {
   /** Records the paper form being typed in (serial, enumerator, sample, spoiled items) for the response. */
   setPaper(paper: Response['paper']): void {
     this.paper = paper;
-  }
-
-  /** Records where and by whom the response is collected (counter, officer, interviewer). */
-  setCollection(collection: Response['collection']): void {
-    this.collection = collection;
   }
 
   /** The response document (format of schemas/response.schema.json) of the answers given so far. */

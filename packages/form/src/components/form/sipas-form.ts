@@ -32,7 +32,7 @@
  */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { Form, QuestionnaireLoadError, type FieldError, type FormChange, type FormOptions } from '@sipas/core';
+import { Form, QuestionnaireLoadError, type FieldError, type FormOptions } from '@sipas/core';
 import { hierarchyChoiceIds, message, questionIndex, type Answer, type Channel, type Question, type Questionnaire, type Response, type ValidationError } from '@sipas/schema';
 import { emit, QUESTION_INPUT, type QuestionInputDetail } from '../../events.js';
 import { languageOf, ui, uiMessage } from '../../i18n.js';
@@ -344,7 +344,7 @@ export class SipasForm extends LitElement {
     if (unit && questionnaire.sipas?.units && !hierarchyChoiceIds(questionnaire, 'units').includes(unit)) {
       errors.push({ path: '/unit', code: 'unknown-unit', message: message(`Đơn vị "${unit}" không có trong danh sách đơn vị của phiếu`, `Unit "${unit}" is not in the questionnaire's list of units`) });
     }
-    const codes = { ...this.form!.toResponse().collection };
+    const codes = { ...this.collectionInfo() };
     for (const [name, code] of Object.entries(codes)) {
       if (code.length > 50) errors.push({ path: `/collection/${name}`, code: 'too-long', message: message(`Mã ${name} dài quá 50 ký tự`, `The ${name} code is longer than 50 characters`) });
     }
@@ -367,9 +367,8 @@ export class SipasForm extends LitElement {
 
   // --- event handlers -------------------------------------------------------------------------
 
-  private readonly handleFormChange = (change: FormChange): void => {
-    if (change.page || change.states.length > 0 || change.values.length > 0 || change.locale || change.completed || change.errors.length > 0) this.requestUpdate();
-  };
+  /** The engine notifies only when something changed; the page, progress and summary follow it. */
+  private readonly handleFormChange = (): void => this.requestUpdate();
 
   private readonly handleQuestionInput = (event: CustomEvent<QuestionInputDetail>): void => {
     event.stopPropagation();

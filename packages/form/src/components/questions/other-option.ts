@@ -16,6 +16,7 @@ export function renderOtherText(
   form: Form,
   name: string,
   id: string,
+  errorsId: string,
   commit: (key: string, value: unknown) => void,
 ): TemplateResult | typeof nothing {
   const value = form.getValue(name);
@@ -32,7 +33,7 @@ export function renderOtherText(
     type="text"
     aria-label=${`${ui('otherLabel', form.locale)}: ${form.text(question.title)}`}
     aria-invalid=${missing ? 'true' : nothing}
-    aria-describedby=${missing ? `sipas-${name}-errors` : nothing}
+    aria-describedby=${missing ? errorsId : nothing}
     placeholder=${ui('otherPlaceholder', form.locale)}
     ?disabled=${!form.isEnabled(name)}
     .value=${live(typeof text === 'string' ? text : '')}

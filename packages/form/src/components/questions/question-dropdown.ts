@@ -61,7 +61,7 @@ export class SipasQuestionDropdown extends SipasQuestionElement {
           <option value="">${question.placeholder ? this.text(question.placeholder) : ui('choose', this.locale)}</option>
           ${options.map((option) => html`<option value=${String(option.value)} ?selected=${String(option.value) === selected}>${option.label}</option>`)}
         </select>
-        ${renderOtherText(this.form!, this.name, this.idOf('other'), (key, text) => this.commit(key, text))}`,
+        ${renderOtherText(this.form!, this.name, this.idOf('other'), this.idOf('errors'), (key, text) => this.commit(key, text))}`,
       false,
     );
   }

@@ -26,7 +26,7 @@ export class SipasQuestionMultiple extends SipasQuestionElement {
     };
     return this.renderFrame(
       html`${this.renderChoiceGroup({ kind: 'checkbox', options, columns: question.columns, isChecked: (option) => chosen.includes(option as AnswerValue), onToggle: toggle })}
-        ${renderOtherText(this.form!, this.name, this.idOf('other'), (key, text) => this.commit(key, text))}`,
+        ${renderOtherText(this.form!, this.name, this.idOf('other'), this.idOf('errors'), (key, text) => this.commit(key, text))}`,
       true,
     );
   }

@@ -23,7 +23,7 @@ export class SipasQuestionSingle extends SipasQuestionElement {
           isChecked: (option) => option === value,
           onToggle: (option) => this.commit(this.name, option),
         })}
-        ${renderOtherText(this.form!, this.name, this.idOf('other'), (key, text) => this.commit(key, text))}`,
+        ${renderOtherText(this.form!, this.name, this.idOf('other'), this.idOf('errors'), (key, text) => this.commit(key, text))}`,
       true,
     );
   }

@@ -2,6 +2,8 @@
  * Every word the data-entry sheet shows on its own, in Vietnamese (the default) and English. The
  * questionnaire's texts come from the questionnaire.
  */
+import { translator } from '../../translate.js';
+
 const ENTRY_STRINGS = {
   sheetLabel: { vi: 'Nhập phiếu giấy', en: 'Paper form entry' },
   paperForm: { vi: 'Phiếu giấy', en: 'Paper form' },
@@ -85,10 +87,7 @@ const ENTRY_STRINGS = {
 export type EntryStringKey = keyof typeof ENTRY_STRINGS;
 
 /** A sheet string in the language (English or Vietnamese, the fallback), with {0}, {1}… filled in. */
-export function entryText(key: EntryStringKey, locale: string, ...args: (string | number)[]): string {
-  const text: string = locale === 'en' ? ENTRY_STRINGS[key].en : ENTRY_STRINGS[key].vi;
-  return args.length === 0 ? text : text.replace(/\{(\d)\}/g, (whole, index: string) => String(args[Number(index)] ?? whole));
-}
+export const entryText = translator(ENTRY_STRINGS);
 
 /** The keyboard map, shown on the sheet and documented in the README: keys, then what they do. */
 export const KEY_MAP: readonly { keys: string; vi: string; en: string }[] = [

@@ -2,6 +2,8 @@
  * The words the paper form adds on its own (the masthead, the instructions, the skip instructions),
  * in Vietnamese (the default) and English. The questionnaire's own texts come from the questionnaire.
  */
+import { languageOf, translator } from '../../translate.js';
+
 const PRINT_WORDS = {
   staffBox: { vi: 'Phần dành cho điều tra viên', en: 'For the enumerator' },
   serial: { vi: 'Số phiếu', en: 'Form no.' },
@@ -55,13 +57,10 @@ export type PrintWordKey = keyof typeof PRINT_WORDS;
 /** The two languages the sheet speaks; any other `lang` gets Vietnamese. */
 export type PaperLanguage = 'vi' | 'en';
 
-export const paperLanguage = (lang: string | undefined): PaperLanguage => (lang?.trim().toLowerCase().startsWith('en') ? 'en' : 'vi');
+export const paperLanguage = (lang: string | undefined): PaperLanguage => (languageOf(lang ?? '') === 'en' ? 'en' : 'vi');
 
 /** One of the sheet's words in the language, with {0}, {1}… filled in. */
-export function printWord(key: PrintWordKey, language: PaperLanguage, ...args: (string | number)[]): string {
-  const text: string = PRINT_WORDS[key][language];
-  return args.length === 0 ? text : text.replace(/\{(\d)\}/g, (whole, index: string) => String(args[Number(index)] ?? whole));
-}
+export const printWord: (key: PrintWordKey, language: PaperLanguage, ...args: (string | number)[]) => string = translator(PRINT_WORDS);
 
 /** Text in typographic quotes: “Có”. */
 export const quoted = (text: string): string => `“${text}”`;
