@@ -12,8 +12,7 @@ function findTests(dir) {
   });
 }
 
-const files = readdirSync('packages').flatMap((name) => {
-  const testDir = join('packages', name, 'test');
+const files = [...readdirSync('packages').map((name) => join('packages', name, 'test')), join('bench', 'test')].flatMap((testDir) => {
   try {
     return findTests(testDir);
   } catch {

@@ -1,0 +1,113 @@
+/**
+ * `npm run bench` (this workspace): <sipas-form>, SurveyJS and Form.io side by side in headless
+ * Chromium on the same questionnaires. Prints the comparison table, writes bench/results/latest.json
+ * and the results section of docs/performance.md.
+ *
+ * Options: --runs N (default 5), --quick (one run, nothing written), --only <questionnaire>.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, platform, release, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { listQuestions } from '@sipas/schema';
+import { launchChromium } from './browser.js';
+import { visit, type VisitResult } from './measure.js';
+import { benchQuestionnaires } from './questionnaires.js';
+import { benchDir, floorPage, renderers as allRenderers, repositoryDir, type RendererId } from './renderers.js';
+import { evaluateTargets, markdownReport, withLatestResults, type BenchResults, type MeasureId } from './report.js';
+import { scenarioFor } from './scenario.js';
+import { startBenchServer } from './server.js';
+import { median, summarize } from './stats.js';
+
+const { values: options } = parseArgs({
+  options: { runs: { type: 'string', default: '5' }, quick: { type: 'boolean', default: false }, only: { type: 'string' } },
+});
+const runs = options.quick ? 1 : Number(options.runs);
+if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a whole number ≥ 1, not ${options.runs}`);
+
+const questionnaires = benchQuestionnaires().filter((q) => !options.only || q.name === options.only);
+if (questionnaires.length === 0) throw new Error(`--only ${options.only}: no such questionnaire`);
+const renderers = allRenderers();
+const server = await startBenchServer(renderers, questionnaires);
+const browser = await launchChromium();
+
+type Samples = Record<MeasureId, number[]>;
+const samples = new Map<string, Samples>();
+const shipped = new Map<RendererId, number>();
+const floor = { firstRender: [] as number[], firstRenderSlow: [] as number[] };
+const noScenario = { first: 'first', steps: [] };
+const samplesOf = (q: string, r: RendererId): Samples => {
+  const key = `${q}/${r}`;
+  if (!samples.has(key)) samples.set(key, { firstRender: [], firstRenderSlow: [], answerNextPaint: [], answerSettled: [], pageSwitch: [], heap: [] });
+  return samples.get(key)!;
+};
+
+try {
+  for (let run = options.quick ? 1 : 0; run <= runs; run++) {
+    const warmUp = run === 0;
+    console.error(warmUp ? 'warm-up…' : `run ${run} of ${runs}…`);
+    const floorUrl = server.pageUrl(floorPage, 'none', 'first');
+    const floorFast = await visit(browser, floorUrl, noScenario, { cpuSlowdown: 1, interact: false });
+    const floorSlow = await visit(browser, floorUrl, noScenario, { cpuSlowdown: 4, interact: false });
+    if (!warmUp) {
+      floor.firstRender.push(floorFast.firstRenderMs);
+      floor.firstRenderSlow.push(floorSlow.firstRenderMs);
+    }
+    // Renderers take turns within a run, so a slow spell of the machine hits all of them alike.
+    for (const q of questionnaires) {
+      const scenario = scenarioFor(q.questionnaire, q.pagesToWalk);
+      for (const renderer of renderers) {
+        const url = server.pageUrl(renderer, q.name, scenario.first);
+        const measured: VisitResult = await visit(browser, url, scenario, { cpuSlowdown: 1, interact: true });
+        const slow = await visit(browser, url, scenario, { cpuSlowdown: 4, interact: false });
+        if (warmUp) continue;
+        const into = samplesOf(q.name, renderer.id);
+        into.firstRender.push(measured.firstRenderMs);
+        into.firstRenderSlow.push(slow.firstRenderMs);
+        into.heap.push(measured.heapBytes);
+        // One value per run for the per-answer measures: that run's median answer.
+        if (measured.answerSettledMs.length) into.answerNextPaint.push(median(measured.answerNextPaintMs));
+        if (measured.answerSettledMs.length) into.answerSettled.push(median(measured.answerSettledMs));
+        if (measured.pageSwitchMs.length) into.pageSwitch.push(median(measured.pageSwitchMs));
+        shipped.set(renderer.id, measured.shippedBytes);
+      }
+    }
+  }
+
+  const partial: Omit<BenchResults, 'targets'> = {
+    date: new Date().toISOString().slice(0, 10),
+    machine: {
+      cpu: cpus()[0]?.model.trim() ?? 'unknown CPU',
+      cores: cpus().length,
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      os: `${platform()} ${release()}`,
+      node: process.version,
+      chromium: (await browser.version()).replace(/^(Headless)?Chrome\//, ''), // it reports itself as "HeadlessChrome/…" or "Chrome/…"
+    },
+    runs,
+    floor: { firstRender: summarize(floor.firstRender), firstRenderSlow: summarize(floor.firstRenderSlow) },
+    renderers: renderers.map((r) => ({ id: r.id, label: r.label, version: r.version, shippedBytes: shipped.get(r.id)! })),
+    questionnaires: questionnaires.map((q) => ({ name: q.name, label: q.label, questions: listQuestions(q.questionnaire).length, pages: q.questionnaire.pages.length })),
+    measures: Object.fromEntries(
+      questionnaires.map((q) => [
+        q.name,
+        Object.fromEntries(
+          renderers.map((r) => [r.id, Object.fromEntries(Object.entries(samplesOf(q.name, r.id)).filter(([, v]) => v.length > 0).map(([k, v]) => [k, summarize(v)]))]),
+        ),
+      ]),
+    ),
+  };
+  const results: BenchResults = { ...partial, targets: evaluateTargets(partial) };
+  const report = markdownReport(results);
+  console.log(report);
+  if (!options.quick && !options.only) {
+    mkdirSync(join(benchDir, 'results'), { recursive: true });
+    writeFileSync(join(benchDir, 'results/latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+    const docPath = join(repositoryDir, 'docs/performance.md');
+    writeFileSync(docPath, withLatestResults(readFileSync(docPath, 'utf8'), report));
+    console.error('written: bench/results/latest.json and docs/performance.md');
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
