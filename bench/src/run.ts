@@ -3,7 +3,8 @@
  * Chromium on the same questionnaires. Prints the comparison table, writes bench/results/latest.json
  * and the results section of docs/performance.md.
  *
- * Options: --runs N (default 5), --quick (one run, nothing written), --only <questionnaire>.
+ * Options: --runs N (default 5), --quick (one run, nothing written), --only <questionnaire>,
+ * --report (no measuring: rewrite the table in docs/performance.md from bench/results/latest.json).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, platform, release, totalmem } from 'node:os';
@@ -20,8 +21,20 @@ import { startBenchServer } from './server.js';
 import { median, summarize } from './stats.js';
 
 const { values: options } = parseArgs({
-  options: { runs: { type: 'string', default: '5' }, quick: { type: 'boolean', default: false }, only: { type: 'string' } },
+  options: { runs: { type: 'string', default: '5' }, quick: { type: 'boolean', default: false }, only: { type: 'string' }, report: { type: 'boolean', default: false } },
 });
+const resultsPath = join(benchDir, 'results/latest.json');
+const docPath = join(repositoryDir, 'docs/performance.md');
+const printReport = (results: BenchResults) => {
+  const report = markdownReport(results);
+  console.log(report);
+  return report;
+};
+if (options.report) {
+  const report = printReport(JSON.parse(readFileSync(resultsPath, 'utf8')) as BenchResults);
+  writeFileSync(docPath, withLatestResults(readFileSync(docPath, 'utf8'), report));
+  process.exit(0);
+}
 const runs = options.quick ? 1 : Number(options.runs);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a whole number ≥ 1, not ${options.runs}`);
 
@@ -98,12 +111,10 @@ try {
     ),
   };
   const results: BenchResults = { ...partial, targets: evaluateTargets(partial) };
-  const report = markdownReport(results);
-  console.log(report);
+  const report = printReport(results);
   if (!options.quick && !options.only) {
     mkdirSync(join(benchDir, 'results'), { recursive: true });
-    writeFileSync(join(benchDir, 'results/latest.json'), `${JSON.stringify(results, null, 2)}\n`);
-    const docPath = join(repositoryDir, 'docs/performance.md');
+    writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
     writeFileSync(docPath, withLatestResults(readFileSync(docPath, 'utf8'), report));
     console.error('written: bench/results/latest.json and docs/performance.md');
   }
