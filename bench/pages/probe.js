@@ -5,13 +5,14 @@
 (() => {
   const params = new URLSearchParams(location.search);
 
-  /** Calls back after the next frame has been painted (a message posted from rAF runs after paint). */
-  const afterNextPaint = (callback) =>
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => callback(performance.now());
-      channel.port2.postMessage(null);
-    });
+  /** The time after the frame being prepared is painted: a message posted from rAF runs after paint. */
+  const afterPaint = (callback) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => callback(performance.now());
+    channel.port2.postMessage(null);
+  };
+  /** The time after the next frame is painted (for code that runs outside an animation frame). */
+  const afterNextPaint = (callback) => requestAnimationFrame(() => afterPaint(callback));
 
   const shown = (element) => {
     if (!element) return false;
@@ -19,31 +20,33 @@
     return box.width > 0 && box.height > 0;
   };
 
+  /** A question's radio buttons, one array per group (a likert row; one group otherwise), in page order. */
+  const radioGroups = (question) => {
+    const root = window.benchAdapter.questionRoot(question);
+    if (!root) throw new Error(`question ${question} is not on the page`);
+    const groups = new Map();
+    for (const input of root.querySelectorAll('input[type=radio]')) {
+      if (!groups.has(input.name)) groups.set(input.name, []);
+      groups.get(input.name).push(input);
+    }
+    return [...groups.values()];
+  };
+
   const bench = {
     firstRender: null,
-    errors: [],
 
     /** The element a person clicks to pick option `item` of radio group `group` in a question. */
     target(question, group, item) {
-      const root = window.benchAdapter.questionRoot(question);
-      if (!root) throw new Error(`question ${question} is not on the page`);
-      const groups = [];
-      for (const input of root.querySelectorAll('input[type=radio]')) {
-        const last = groups[groups.length - 1];
-        if (last && last[0].name === input.name) last.push(input);
-        else groups.push([input]);
-      }
+      const groups = radioGroups(question);
       const input = groups[group]?.[item];
       if (!input) throw new Error(`question ${question} has no option ${item} in group ${group} (${groups.length} groups)`);
       // Styled renderers hide the native radio and let its label take the click.
       return shown(input) && input.getBoundingClientRect().width >= 8 ? input : (input.closest('label') ?? input.labels?.[0] ?? input);
     },
 
-    /** The value of a question's radio group as the page holds it (checked input), for checks. */
+    /** The value of a question's radio group as the page holds it (its checked input), for checks. */
     checkedValue(question, group) {
-      const root = window.benchAdapter.questionRoot(question);
-      const names = [...new Set([...root.querySelectorAll('input[type=radio]')].map((input) => input.name))];
-      return root.querySelector(`input[type=radio][name="${CSS.escape(names[group])}"]:checked`)?.value ?? null;
+      return radioGroups(question)[group]?.find((input) => input.checked)?.value ?? null;
     },
 
     nextButton() {
@@ -52,20 +55,20 @@
       return button;
     },
 
-    isShown(question) {
-      return shown(window.benchAdapter.questionRoot(question));
+    /** Which of these questions are on screen. */
+    shownOf(questions) {
+      return questions.filter((question) => shown(window.benchAdapter.questionRoot(question)));
     },
 
     /**
-     * Starts watching for the next trusted click: when it happened, when the frame after it was
-     * painted, and when the frame after the last change it caused to the page was painted.
+     * Starts watching: the next trusted click, the frame after it painted, and the frame painted
+     * after the last change it caused to the page.
      */
     arm() {
-      const state = { start: null, nextPaint: null, lastChange: null, settledPaint: null, changes: 0 };
+      const state = { start: null, nextPaint: null, lastChange: null, settledPaint: null };
       bench.armed = state;
       const observer = new MutationObserver(() => {
         if (state.start === null) return;
-        state.changes++;
         state.lastChange = performance.now();
         afterNextPaint((time) => (state.settledPaint = Math.max(state.settledPaint ?? 0, time)));
       });
@@ -81,8 +84,8 @@
     },
 
     /**
-     * Resolves once nothing has changed for `quietMs` after the click (or after `maxMs`), with
-     * the click-to-next-paint and click-to-settled-paint durations.
+     * Resolves once nothing has changed for `quietMs` after the click, with the click-to-next-paint
+     * and click-to-settled-paint durations; fails when the page is still changing after `maxMs`.
      */
     async settled(quietMs = 400, maxMs = 4000) {
       const state = bench.armed;
@@ -91,25 +94,23 @@
         await new Promise((resolve) => setTimeout(resolve, 50));
         const now = performance.now();
         const last = Math.max(state.start ?? begun, state.lastChange ?? 0, state.settledPaint ?? 0);
-        const waitedEnough = state.nextPaint !== null && now - last >= quietMs;
-        if (waitedEnough || now - begun > maxMs) break;
+        if (state.nextPaint !== null && now - last >= quietMs) break;
+        if (now - begun > maxMs) {
+          state.observer.disconnect();
+          throw new Error(state.start === null ? 'the click never reached the page' : `the page was still changing ${maxMs} ms after the click`);
+        }
       }
       state.observer.disconnect();
-      if (state.start === null) throw new Error('the click never reached the page');
-      return {
-        nextPaint: state.nextPaint - state.start,
-        settled: Math.max(state.nextPaint, state.settledPaint ?? 0) - state.start,
-        changes: state.changes,
-      };
+      return { nextPaint: state.nextPaint - state.start, settled: Math.max(state.nextPaint, state.settledPaint ?? 0) - state.start };
     },
   };
   window.__bench = bench;
-  addEventListener('error', (event) => bench.errors.push(String(event.message)));
 
-  // First render: the first frame painted with the first question laid out.
+  // First render: the first frame painted with the first question laid out. poll runs inside an
+  // animation frame, so the paint to wait for is this frame's.
   const first = params.get('first');
   const poll = () => {
-    if (window.benchAdapter && shown(window.benchAdapter.questionRoot(first))) afterNextPaint((time) => (bench.firstRender = time));
+    if (window.benchAdapter && shown(window.benchAdapter.questionRoot(first))) afterPaint((time) => (bench.firstRender = time));
     else requestAnimationFrame(poll);
   };
   if (first) requestAnimationFrame(poll);

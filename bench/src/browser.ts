@@ -9,6 +9,6 @@ export async function launchChromium(): Promise<Browser> {
   return puppeteer.launch({
     executablePath: chromiumPath,
     headless: true,
-    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-extensions', '--js-flags=--expose-gc'],
+    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-extensions'],
   });
 }

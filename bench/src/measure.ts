@@ -4,8 +4,8 @@
  * the scenario with real mouse clicks, timing each answer and each page switch.
  */
 import { gzipSync } from 'node:zlib';
-import type { Browser, ElementHandle, HTTPResponse } from 'puppeteer-core';
-import type { Scenario } from './scenario.js';
+import type { Browser, ElementHandle, HTTPRequest, HTTPResponse, Page } from 'puppeteer-core';
+import type { Scenario, VisibilityCheck } from './scenario.js';
 
 export interface VisitOptions {
   /** Chromium's CPU slowdown factor (4 ≈ a low-end phone on this kind of machine). */
@@ -14,6 +14,11 @@ export interface VisitOptions {
   interact: boolean;
   /** How long the page must stay unchanged after a click to count as settled (default 400 ms). */
   quietMs?: number;
+}
+
+/** Fails a visit, saying where: the caller adds which renderer, questionnaire and run. */
+export class VisitError extends Error {
+  override name = 'VisitError';
 }
 
 export interface VisitResult {
@@ -26,15 +31,13 @@ export interface VisitResult {
   pageSwitchMs: number[];
 }
 
-export class VisitError extends Error {}
-
 interface Timing {
   nextPaint: number;
   settled: number;
-  changes: number;
 }
 
 const BENCH_OWN = /\/(probe\.js|adapters\/)/;
+const LOCAL = 'http://127.0.0.1:';
 
 /** What pages/probe.js puts on the page's window. */
 interface Probe {
@@ -42,7 +45,7 @@ interface Probe {
   target(question: string, group: number, item: number): Element;
   checkedValue(question: string, group: number): string | null;
   nextButton(): Element;
-  isShown(question: string): boolean;
+  shownOf(questions: string[]): string[];
   arm(): void;
   settled(quietMs: number): Promise<Timing>;
 }
@@ -50,12 +53,19 @@ declare const __bench: Probe;
 
 export async function visit(browser: Browser, url: string, scenario: Scenario, options: VisitOptions): Promise<VisitResult> {
   const context = await browser.createBrowserContext();
+  const shipped: Promise<number>[] = [];
   try {
     const page = await context.newPage();
     await page.setViewport({ width: 1280, height: 900 });
     const errors: string[] = [];
+    const failIfErrors = (doing: string) => {
+      if (errors.length) throw new VisitError(`${doing}: ${errors.join('; ')}`);
+    };
     page.on('pageerror', (error) => errors.push(String((error as Error).message ?? error)));
-    const shipped: Promise<number>[] = [];
+    // The comparison is local: a renderer reaching for the internet (fonts, telemetry) would add noise.
+    page.on('request', (request: HTTPRequest) => {
+      if (!request.url().startsWith(LOCAL) && !request.url().startsWith('data:')) errors.push(`requested ${request.url()} outside the benchmark server`);
+    });
     page.on('response', (response: HTTPResponse) => {
       const type = response.request().resourceType();
       if ((type === 'script' || type === 'stylesheet') && !BENCH_OWN.test(response.url())) shipped.push(response.buffer().then((body) => gzipSync(body).length));
@@ -63,17 +73,18 @@ export async function visit(browser: Browser, url: string, scenario: Scenario, o
     const cdp = await page.createCDPSession();
     if (options.cpuSlowdown > 1) await page.emulateCPUThrottling(options.cpuSlowdown);
     await page.goto(url, { waitUntil: 'load' });
-    await page
-      .waitForFunction(() => __bench.firstRender !== null, { timeout: 60_000, polling: 50 })
-      .catch(() => {
-        throw new VisitError(`the first question never appeared (${errors.join('; ') || 'no page error'})`);
-      });
+    try {
+      await page.waitForFunction(() => __bench.firstRender !== null, { timeout: 60_000, polling: 50 });
+    } catch (error) {
+      throw new VisitError(`the first question never appeared (${errors.join('; ') || (error as Error).message})`);
+    }
     const firstRenderMs = (await page.evaluate(() => __bench.firstRender))!;
     if (options.cpuSlowdown > 1) await page.emulateCPUThrottling(1);
 
     await settle(page);
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    failIfErrors('loading');
 
     const result: VisitResult = {
       firstRenderMs,
@@ -83,37 +94,57 @@ export async function visit(browser: Browser, url: string, scenario: Scenario, o
       answerSettledMs: [],
       pageSwitchMs: [],
     };
-    if (options.interact) await play(page, scenario, result, options.quietMs ?? 400);
-    if (errors.length) throw new VisitError(`page errors: ${errors.join('; ')}`);
+    if (options.interact) {
+      await checkVisibility(page, scenario.opening, 'the first page');
+      await play(page, scenario, result, options.quietMs ?? 400, failIfErrors);
+      await checkVisibility(page, scenario.closing, 'the last page');
+    }
+    failIfErrors('after the scenario');
     return result;
   } finally {
+    await Promise.allSettled(shipped); // bodies still being read must not outlive the context unobserved
     await context.close();
   }
 }
-
-type Page = Awaited<ReturnType<Browser['newPage']>>;
 
 /** Waits for two painted frames and a short quiet spell, so one measure does not bleed into the next. */
 async function settle(page: Page): Promise<void> {
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 150)))));
 }
 
-async function play(page: Page, scenario: Scenario, result: VisitResult, quietMs: number): Promise<void> {
+/** The renderer must show exactly the questions the engine shows (conditions, sections, pages alike). */
+async function checkVisibility(page: Page, check: VisibilityCheck, where: string): Promise<void> {
+  const shown = await page.evaluate((questions) => __bench.shownOf(questions), check.questions);
+  const missing = check.visible.filter((name) => !shown.includes(name));
+  const extra = shown.filter((name) => !check.visible.includes(name));
+  if (missing.length || extra.length) {
+    throw new VisitError(`${where} (${check.page}) differs from the engine: ${missing.length ? `not shown ${missing.join(', ')}` : ''}${missing.length && extra.length ? '; ' : ''}${extra.length ? `shown although hidden ${extra.join(', ')}` : ''}`);
+  }
+}
+
+async function play(page: Page, scenario: Scenario, result: VisitResult, quietMs: number, failIfErrors: (doing: string) => void): Promise<void> {
   for (const step of scenario.steps) {
+    const doing = step.kind === 'answer' ? `answering ${step.question}` : `leaving ${step.leaving.page}`;
+    if (step.kind === 'next') await checkVisibility(page, step.leaving, `page ${step.leaving.page} before Next`);
     const target = (await (step.kind === 'answer'
       ? page.evaluateHandle((q, g, i) => __bench.target(q, g, i), step.question, step.group, step.item)
       : page.evaluateHandle(() => __bench.nextButton()))) as ElementHandle<Element>;
     await target.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    // The pointer arrives before the measure starts: hover effects are not the answer's work.
+    await target.hover();
     await settle(page);
-    const timing = await click(page, target, quietMs);
+    const timing = await click(page, target, quietMs).catch((error: Error) => {
+      throw new VisitError(`${doing}: ${error.message}`);
+    });
+    failIfErrors(doing);
     if (step.kind === 'answer') {
       const held = await page.evaluate((q, g) => __bench.checkedValue(q, g), step.question, step.group);
-      if (held !== step.value) throw new VisitError(`answering ${step.question}: the page holds ${JSON.stringify(held)}, expected ${JSON.stringify(step.value)}`);
+      if (held !== step.value) throw new VisitError(`${doing}: the page holds ${JSON.stringify(held)}, expected ${JSON.stringify(step.value)}`);
       result.answerNextPaintMs.push(timing.nextPaint);
       result.answerSettledMs.push(timing.settled);
     } else {
-      const arrived = await page.evaluate((q) => __bench.isShown(q), step.expect);
-      if (!arrived) throw new VisitError(`Next did not show ${step.expect}`);
+      await settle(page);
+      await checkVisibility(page, step.arriving, `page ${step.arriving.page} after Next`);
       result.pageSwitchMs.push(timing.settled);
     }
     await target.dispose();

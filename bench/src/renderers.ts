@@ -50,7 +50,8 @@ export function renderers(): Renderer[] {
       id: 'surveyjs',
       label: 'SurveyJS',
       version: versionOf('survey-js-ui'),
-      styles: [vendor('survey-core', 'survey-core.min.css')],
+      // The font-less sheet: the default one loads web fonts from the internet.
+      styles: [vendor('survey-core', 'survey-core.fontless.min.css')],
       scripts: [vendor('survey-core', 'survey.core.min.js'), vendor('survey-core', 'i18n/vietnamese.min.js'), vendor('survey-js-ui', 'survey-js-ui.min.js')],
       convert: (questionnaire) => surveyJSForBench(questionnaire),
     },
@@ -73,7 +74,9 @@ export const floorPage: Renderer = { id: 'floor', label: 'static HTML', version:
  * radio buttons ("yes" first) like the other two renderers instead of SurveyJS's default switch.
  */
 function surveyJSForBench(questionnaire: Questionnaire): unknown {
-  const { json } = toSurveyJS(questionnaire);
+  const { json, warnings } = toSurveyJS(questionnaire);
+  // A warning means SurveyJS would get less than <sipas-form>: the comparison would not be fair.
+  if (warnings.length) throw new Error(`toSurveyJS(${questionnaire.id}): ${warnings.map((w) => w.message.en).join('; ')}`);
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) node.forEach(visit);
     else if (node && typeof node === 'object') {

@@ -6,19 +6,34 @@
  * Options: --runs N (default 5), --quick (one run, nothing written), --only <questionnaire>,
  * --report (no measuring: rewrite the table in docs/performance.md from bench/results/latest.json).
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { listQuestions } from '@sipas/schema';
 import { launchChromium } from './browser.js';
-import { visit, type VisitResult } from './measure.js';
+import { visit } from './measure.js';
 import { benchQuestionnaires } from './questionnaires.js';
 import { benchDir, floorPage, renderers as allRenderers, repositoryDir, type RendererId } from './renderers.js';
 import { evaluateTargets, markdownReport, withLatestResults, type BenchResults, type MeasureId } from './report.js';
 import { scenarioFor } from './scenario.js';
 import { startBenchServer } from './server.js';
 import { median, summarize } from './stats.js';
+
+/** Adds which visit failed to its error. */
+const rethrowIn = (where: string) => (error: Error): never => {
+  throw new Error(`${where}: ${error.message}`, { cause: error });
+};
+
+function currentCommit(): string {
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: repositoryDir, encoding: 'utf8' }).trim();
+  try {
+    return `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain') ? '+changes' : ''}`;
+  } catch {
+    return 'unknown';
+  }
+}
 
 const { values: options } = parseArgs({
   options: { runs: { type: 'string', default: '5' }, quick: { type: 'boolean', default: false }, only: { type: 'string' }, report: { type: 'boolean', default: false } },
@@ -48,10 +63,11 @@ type Samples = Record<MeasureId, number[]>;
 const samples = new Map<string, Samples>();
 const shipped = new Map<RendererId, number>();
 const floor = { firstRender: [] as number[], firstRenderSlow: [] as number[] };
-const noScenario = { first: 'first', steps: [] };
+const nothingShown = { page: '', questions: [], visible: [] };
+const noScenario = { first: 'first', opening: nothingShown, steps: [], closing: nothingShown };
 const samplesOf = (q: string, r: RendererId): Samples => {
   const key = `${q}/${r}`;
-  if (!samples.has(key)) samples.set(key, { firstRender: [], firstRenderSlow: [], answerNextPaint: [], answerSettled: [], pageSwitch: [], heap: [] });
+  if (!samples.has(key)) samples.set(key, { firstRender: [], firstRenderSlow: [], firstRenderSlowOwn: [], answerNextPaint: [], answerSettled: [], pageSwitch: [], heap: [] });
   return samples.get(key)!;
 };
 
@@ -66,29 +82,36 @@ try {
       floor.firstRender.push(floorFast.firstRenderMs);
       floor.firstRenderSlow.push(floorSlow.firstRenderMs);
     }
-    // Renderers take turns within a run, so a slow spell of the machine hits all of them alike.
+    // Renderers take turns within a run, starting with a different one each run, so a slow spell
+    // of the machine or a cold start hits all of them alike.
+    const order = renderers.map((_, i) => renderers[(i + run) % renderers.length]!);
     for (const q of questionnaires) {
       const scenario = scenarioFor(q.questionnaire, q.pagesToWalk);
-      for (const renderer of renderers) {
+      for (const renderer of order) {
         const url = server.pageUrl(renderer, q.name, scenario.first);
-        const measured: VisitResult = await visit(browser, url, scenario, { cpuSlowdown: 1, interact: true });
-        const slow = await visit(browser, url, scenario, { cpuSlowdown: 4, interact: false });
+        const where = `${renderer.label} on ${q.name}, ${warmUp ? 'warm-up' : `run ${run}`}`;
+        const measured = await visit(browser, url, scenario, { cpuSlowdown: 1, interact: true }).catch(rethrowIn(where));
+        const slow = await visit(browser, url, scenario, { cpuSlowdown: 4, interact: false }).catch(rethrowIn(`${where}, CPU 4× slower`));
+        const bytes = shipped.get(renderer.id) ?? measured.shippedBytes;
+        if (measured.shippedBytes !== bytes || slow.shippedBytes !== bytes) throw new Error(`${where}: ${renderer.label} shipped ${measured.shippedBytes} and ${slow.shippedBytes} bytes, earlier ${bytes}`);
+        shipped.set(renderer.id, bytes);
         if (warmUp) continue;
         const into = samplesOf(q.name, renderer.id);
         into.firstRender.push(measured.firstRenderMs);
         into.firstRenderSlow.push(slow.firstRenderMs);
+        into.firstRenderSlowOwn.push(slow.firstRenderMs - floorSlow.firstRenderMs);
         into.heap.push(measured.heapBytes);
         // One value per run for the per-answer measures: that run's median answer.
-        if (measured.answerSettledMs.length) into.answerNextPaint.push(median(measured.answerNextPaintMs));
+        if (measured.answerNextPaintMs.length) into.answerNextPaint.push(median(measured.answerNextPaintMs));
         if (measured.answerSettledMs.length) into.answerSettled.push(median(measured.answerSettledMs));
         if (measured.pageSwitchMs.length) into.pageSwitch.push(median(measured.pageSwitchMs));
-        shipped.set(renderer.id, measured.shippedBytes);
       }
     }
   }
 
   const partial: Omit<BenchResults, 'targets'> = {
     date: new Date().toISOString().slice(0, 10),
+    commit: currentCommit(),
     machine: {
       cpu: cpus()[0]?.model.trim() ?? 'unknown CPU',
       cores: cpus().length,

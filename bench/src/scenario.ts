@@ -15,17 +15,31 @@ export interface AnswerStep {
   /** The value this click stores, written as the page's inputs hold it. */
   value: string;
 }
+/** Which questions of a page the engine shows at a moment: every renderer must show the same. */
+export interface VisibilityCheck {
+  page: string;
+  questions: string[];
+  visible: string[];
+}
 /** Press Next; `expect` is the first question of the page that must appear. */
 export interface NextStep {
   kind: 'next';
   expect: string;
+  /** The page being left, once its answers are given. */
+  leaving: VisibilityCheck;
+  /** The page arrived at. */
+  arriving: VisibilityCheck;
 }
 export type Step = AnswerStep | NextStep;
 
 export interface Scenario {
   /** The first question of the first page: its appearance is the first render. */
   first: string;
+  /** The first page as it opens. */
+  opening: VisibilityCheck;
   steps: Step[];
+  /** The page the scenario ends on, once its answers are given. */
+  closing: VisibilityCheck;
 }
 
 /** Answers per page beyond those Next requires, so a run stays a few seconds long. */
@@ -34,15 +48,16 @@ const OPTIONAL_ANSWERS_PER_PAGE = 12;
 export function scenarioFor(questionnaire: Questionnaire, pagesToWalk: number): Scenario {
   const form = createForm(questionnaire);
   const first = firstQuestion(form);
+  const opening = visibility(form);
   const steps: Step[] = [];
   for (let walked = 0; walked < Math.max(1, pagesToWalk); walked++) {
     let optional = 0;
     const page = form.currentPage!;
-    const leaving = walked < pagesToWalk;
+    const willLeave = walked < pagesToWalk;
     for (const question of page.sections.flatMap((s) => s.questions)) {
       if (!form.isVisible(question.name)) continue;
       // Required answers are given in full only where Next must let the person through.
-      const mustAnswer = leaving && form.isRequired(question.name);
+      const mustAnswer = willLeave && form.isRequired(question.name);
       for (const { step, apply } of clicksFor(questionnaire, question)) {
         if (!mustAnswer && optional >= OPTIONAL_ANSWERS_PER_PAGE) break;
         if (!mustAnswer) optional++;
@@ -51,10 +66,17 @@ export function scenarioFor(questionnaire: Questionnaire, pagesToWalk: number): 
       }
     }
     if (walked >= pagesToWalk) break;
+    const leaving = visibility(form);
     if (!form.next()) throw new Error(`scenario: the engine refuses to leave page ${page.name}: ${[...form.validate('page').keys()].join(', ')}`);
-    steps.push({ kind: 'next', expect: firstQuestion(form) });
+    steps.push({ kind: 'next', expect: firstQuestion(form), leaving, arriving: visibility(form) });
   }
-  return { first, steps };
+  return { first, opening, steps, closing: visibility(form) };
+}
+
+function visibility(form: Form): VisibilityCheck {
+  const page = form.currentPage!;
+  const questions = page.sections.flatMap((section) => section.questions.map((question) => question.name));
+  return { page: page.name, questions, visible: questions.filter((name) => form.isVisible(name)) };
 }
 
 function firstQuestion(form: Form): string {

@@ -1,9 +1,8 @@
 /**
  * Serves the benchmark pages on 127.0.0.1: one page per renderer, the files it ships, and each
- * questionnaire already written for that renderer. Records what every page requested, so "bytes
- * shipped" counts what was really loaded.
+ * questionnaire already written for that renderer.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -40,7 +39,10 @@ export async function startBenchServer(renderers: Renderer[], questionnaires: Be
   for (const renderer of [...renderers, floorPage]) {
     add(`/page/${renderer.id}`, pageHtml(renderer), 'text/html; charset=utf-8');
     add(`/adapters/${renderer.id}.js`, readFileSync(join(benchDir, `pages/adapters/${renderer.id}.js`)));
-    for (const file of [...renderer.styles, ...renderer.scripts]) add(file.url, readFileSync(file.file));
+    for (const file of [...renderer.styles, ...renderer.scripts]) {
+      if (!existsSync(file.file)) throw new Error(`${file.file} is missing: run \`npm run build\` (or npm install) first`);
+      add(file.url, readFileSync(file.file));
+    }
     if (renderer !== floorPage) for (const q of questionnaires) add(`/q/${renderer.id}/${q.name}.json`, JSON.stringify(renderer.convert(q.questionnaire)));
   }
   const server: Server = createServer((request, response) => {

@@ -41,50 +41,103 @@ export function toFormio(questionnaire: Questionnaire): FormioForm {
   return { display: 'wizard', components: questionnaire.pages.map((page) => pagePanel(questionnaire, page)) };
 }
 
+/** A page or section description, shown as a paragraph before its questions. */
+const descriptionBlock = (key: string, description: LocalizedString | undefined): FormioComponent[] =>
+  description === undefined ? [] : [{ type: 'htmlelement', key: `${key}_description`, tag: 'p', input: false, content: escapeHtml(textOf(description)) }];
+
 function pagePanel(questionnaire: Questionnaire, page: Page): FormioComponent {
+  refuseUnknownKeys(page, PAGE_KEYS, `page ${page.name}`);
   return {
     type: 'panel',
     key: page.name,
     title: textOf(page.title) || page.name,
     input: false,
     ...conditional(page.visibleIf, `page ${page.name}`),
-    components: page.sections.map((section) => ({
-      type: 'fieldset',
-      key: section.name,
-      legend: textOf(section.title),
-      input: false,
-      ...conditional(section.visibleIf, `section ${section.name}`),
-      components: section.questions.map((question) => component(questionnaire, question)),
-    })),
+    components: [
+      ...descriptionBlock(page.name, page.description),
+      ...page.sections.map((section) => {
+        refuseUnknownKeys(section, SECTION_KEYS, `section ${section.name}`);
+        return {
+          type: 'fieldset',
+          key: section.name,
+          legend: textOf(section.title),
+          input: false,
+          ...conditional(section.visibleIf, `section ${section.name}`),
+          components: [...descriptionBlock(section.name, section.description), ...section.questions.map((question) => component(questionnaire, question))],
+        };
+      }),
+    ],
   };
+}
+
+/**
+ * What the converter understands. Anything else in a questionnaire is refused by name, so the
+ * peers never silently get a simpler form than <sipas-form> does. Layout hints (`columns`,
+ * `display`, `searchable`) and the index code change nothing a person answers.
+ */
+const PAGE_KEYS = new Set(['name', 'title', 'description', 'visibleIf', 'sections']);
+const SECTION_KEYS = new Set(['name', 'title', 'description', 'visibleIf', 'questions']);
+const QUESTION_KEYS: Record<string, readonly string[]> = {
+  common: ['type', 'name', 'title', 'description', 'required', 'visibleIf', 'code'],
+  info: ['text'],
+  single: ['choices', 'other', 'columns'],
+  multiple: ['choices', 'other', 'columns', 'validators'],
+  dropdown: ['choices', 'choicesFrom', 'searchable'],
+  boolean: ['labelTrue', 'labelFalse'],
+  rating: ['scale', 'display'],
+  likert: ['scale', 'rows', 'display'],
+  text: ['inputType'],
+  comment: ['rows'],
+};
+
+function refuseUnknownKeys(element: object, known: ReadonlySet<string>, where: string): void {
+  for (const key of Object.keys(element)) if (!known.has(key)) throw new FormioConversionError(where, `"${key}"`);
 }
 
 function component(questionnaire: Questionnaire, question: Question): FormioComponent {
   const where = `question ${question.name}`;
+  const builtIn = asBuiltIn(question);
+  if (!builtIn || !QUESTION_KEYS[builtIn.type]) throw new FormioConversionError(where, `type "${question.type}"`);
+  refuseUnknownKeys(question, new Set([...QUESTION_KEYS.common!, ...QUESTION_KEYS[builtIn.type]!]), where);
   const common = {
     key: question.name,
     label: textOf(question.title),
+    ...(question.description === undefined ? {} : { description: textOf(question.description) }),
     input: true,
     ...('required' in question && question.required ? { validate: { required: true } } : {}),
     ...conditional(question.visibleIf, where),
   };
-  const builtIn = asBuiltIn(question);
-  if (!builtIn) throw new FormioConversionError(where, `type "${question.type}"`);
   switch (builtIn.type) {
     case 'info':
       return { type: 'htmlelement', key: builtIn.name, tag: 'div', input: false, content: `<h3>${escapeHtml(textOf(builtIn.title))}</h3><p>${escapeHtml(textOf(builtIn.text))}</p>` };
     case 'single':
       return { ...common, type: 'radio', dataType: 'string', values: [...builtIn.choices.map((c) => ({ label: textOf(c.text), value: stored(c.value) })), ...otherChoice(builtIn.other)] };
-    case 'multiple':
-      return { ...common, type: 'selectboxes', values: builtIn.choices.map((c) => ({ label: textOf(c.text), value: stored(c.value) })) };
+    case 'multiple': {
+      const most = (builtIn.validators ?? []).map((rule) => (rule.type === 'count' && rule.min === undefined && rule.max !== undefined ? rule.max : Number.NaN));
+      if (most.some((max) => !Number.isInteger(max))) throw new FormioConversionError(where, 'a validator other than "at most N"');
+      const values = [...builtIn.choices.map((c) => ({ label: textOf(c.text), value: stored(c.value) })), ...otherChoice(builtIn.other)];
+      return { ...common, type: 'selectboxes', values, ...(most.length ? { validate: { ...common.validate, maxSelectedCount: Math.min(...most) } } : {}) };
+    }
     case 'dropdown': {
-      const items = builtIn.choicesFrom
-        ? flattenHierarchy(questionnaire.sipas?.[builtIn.choicesFrom.list]).map((item) => ({ label: textOf(item.label), value: item.id }))
+      const from = builtIn.choicesFrom;
+      const items = from
+        ? flattenHierarchy(questionnaire.sipas?.[from.list])
+            .filter((item) => from.level === undefined || item.level === from.level)
+            .map((item) => ({ label: textOf(item.label), value: item.id }))
         : (builtIn.choices ?? []).map((c) => ({ label: textOf(c.text), value: stored(c.value) }));
       return { ...common, type: 'select', dataSrc: 'values', data: { values: items } };
     }
     case 'boolean':
-      return { ...common, type: 'radio', dataType: 'string', inline: true, values: [{ label: 'Có', value: 'true' }, { label: 'Không', value: 'false' }] };
+      return {
+        ...common,
+        type: 'radio',
+        dataType: 'string',
+        inline: true,
+        values: [
+          { label: textOf(builtIn.labelTrue) || 'Có', value: 'true' },
+          { label: textOf(builtIn.labelFalse) || 'Không', value: 'false' },
+        ],
+      };
     case 'rating':
       return { ...common, type: 'radio', dataType: 'string', inline: true, values: levelsOf(questionnaire, builtIn.scale, where) };
     case 'likert':
@@ -97,13 +150,13 @@ function component(questionnaire: Questionnaire, question: Question): FormioComp
     case 'text':
       return { ...common, type: builtIn.inputType === 'number' ? 'number' : 'textfield' };
     case 'comment':
-      return { ...common, type: 'textarea' };
+      return { ...common, type: 'textarea', ...(builtIn.rows === undefined ? {} : { rows: builtIn.rows }) };
     default:
       throw new FormioConversionError(where, `type "${question.type}"`);
   }
 }
 
-/** Form.io has no "other, please specify"; an extra radio keeps the same number of options. */
+/** Form.io has no "other, please specify"; an extra option keeps the same number of options. */
 const otherChoice = (other: { text?: LocalizedString } | boolean | undefined): { label: string; value: string }[] =>
   other ? [{ label: (typeof other === 'object' && textOf(other.text)) || 'Khác', value: 'other' }] : [];
 
@@ -119,6 +172,9 @@ function conditional(expression: string | undefined, where: string): { condition
   if (!parsed.ok) throw new FormioConversionError(where, `condition "${expression}" (it does not parse)`);
   return { conditional: { json: jsonLogic(parsed.ast, where) } };
 }
+
+const answeredGuards = (node: ExpressionNode, logic: unknown): unknown[] =>
+  node.kind === 'variable' ? [{ '!=': [logic, ''] }, { '!=': [logic, null] }] : [];
 
 /** JSON Logic, the condition language Form.io evaluates without running code from the form. */
 function jsonLogic(node: ExpressionNode, where: string): unknown {
@@ -148,11 +204,14 @@ function jsonLogic(node: ExpressionNode, where: string): unknown {
         case '=':
           return { '==': [left, right] };
         case '!=':
+          return { [node.operator]: [left, right] };
         case '<':
         case '<=':
         case '>':
         case '>=':
-          return { [node.operator]: [left, right] };
+          // JSON Logic compares an unanswered question ('' or null) like a number ('' <= 3 holds);
+          // SIPAS and SurveyJS hold the comparison false until there is an answer.
+          return { and: [...answeredGuards(node.left, left), ...answeredGuards(node.right, right), { [node.operator]: [left, right] }] };
         case 'anyof':
           if (!Array.isArray(right)) throw new FormioConversionError(where, 'anyof without a list');
           return { in: [left, right.map(stored)] };

@@ -2,12 +2,13 @@
 'use strict';
 (async () => {
   const name = new URLSearchParams(location.search).get('q');
-  const json = await (await fetch(`/q/formio/${name}.json`)).json();
   const app = document.getElementById('app');
-  await Formio.createForm(app, json);
+  // Set before createForm resolves: Form.io paints the page first and settles its conditions after.
   window.benchAdapter = {
     questionRoot: (question) => app.querySelector(`.formio-component-${CSS.escape(question)}`),
     nextButton: () => app.querySelector('.btn-wizard-nav-next'),
     roots: () => [document.body],
   };
+  const json = await (await fetch(`/q/formio/${name}.json`)).json();
+  await Formio.createForm(app, json);
 })();
