@@ -1,6 +1,7 @@
 // Builds every package's ESM library from its src/index.ts; `tsc -b` writes the .d.ts files beside them.
 // Each package keeps its dependencies as imports; the generated validators are bundled in.
-// The form package also gets its drop-in: one classic script with everything inside, held to its size budget.
+// The form package also gets its drop-in: one classic script with everything inside, held to its size budget;
+// the report package a browser bundle for the dashboard page.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import esbuild from 'rollup-plugin-esbuild';
@@ -8,7 +9,7 @@ import terser from '@rollup/plugin-terser';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { minifyTemplates } from './scripts/minify-templates.mjs';
 
-const PACKAGES = ['schema', 'core', 'form', 'templates', 'surveyjs', 'index', 'cli'];
+const PACKAGES = ['schema', 'core', 'form', 'templates', 'surveyjs', 'index', 'server', 'report', 'cli'];
 /** Entry points besides src/index.ts: the worker thread of `sipas index` is loaded by file name. */
 const EXTRA_ENTRIES = { cli: ['index-worker'] };
 /** The drop-in's budget, JS and CSS together (the CSS lives inside the JS), min+gzip. */
@@ -78,4 +79,11 @@ const dropIn = {
   plugins: [addOnsBesideBundle(), ...dropInPlugins(), sizeBudget()],
 };
 
-export default [...PACKAGES.map(library), dropIn, ...addOnBundles];
+/** The dashboard element for staff pages (`/dashboard` of `npm start`): one ES module, chart.js inside. */
+const reportBundle = {
+  input: 'packages/report/src/index.ts',
+  output: { file: 'packages/report/dist/sipas-report.bundle.js', format: 'es', sourcemap: true },
+  plugins: dropInPlugins(),
+};
+
+export default [...PACKAGES.map(library), dropIn, ...addOnBundles, reportBundle];

@@ -7,35 +7,17 @@
 // passed to the collector; the responses themselves are anonymous.
 import { readFile, mkdir } from 'node:fs/promises';
 import { createServer, request as httpRequest } from 'node:http';
-import { extname, join, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { templates } from '@sipas/templates';
 import { startCollector } from './dev-collector.mjs';
+import { BASE_HEADERS, CONTENT_TYPES, FORM_BUNDLE_DIR, contentTypeOf, headersFor, siteFileFor } from './site-files.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const EXAMPLES_DIR = join(ROOT, 'examples');
-const SITE_DIR = join(EXAMPLES_DIR, 'district-site');
-const BUNDLE_DIR = join(ROOT, 'packages', 'form', 'dist');
-const BUNDLE = 'sipas-form.bundle.js';
 const API = '/api/v1/';
 
 /** @typedef {import('@sipas/schema').Response} Response */
 
 /** Only what a browser needs to reach the collector; nothing that says who is asking. */
 const FORWARDED_HEADERS = ['content-type', 'content-length', 'accept', 'origin'];
-
-const CONTENT_TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-};
-
-/** Every response: no MIME sniffing. HTML also gets the strict policy the drop-in must work under. */
-const BASE_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache' };
-const HTML_HEADERS = { ...BASE_HEADERS, 'Content-Security-Policy': "default-src 'self'" };
 
 /**
  * Starts the demo site and its collector. Responses are appended to `<dataDir>/responses.jsonl`.
@@ -44,7 +26,7 @@ const HTML_HEADERS = { ...BASE_HEADERS, 'Content-Security-Policy': "default-src 
  * @param {{ port?: number, host?: string, dataDir?: string, bundleDir?: string }} [options]
  * @returns {Promise<{ url: string, port: number, dataFile: string, responses(): Response[], deliveries(responseId: string): number, close(): Promise<void> }>}
  */
-export async function startDemoServer({ port = 0, host = '127.0.0.1', dataDir = '.data', bundleDir = BUNDLE_DIR } = {}) {
+export async function startDemoServer({ port = 0, host = '127.0.0.1', dataDir = '.data', bundleDir = FORM_BUNDLE_DIR } = {}) {
   await mkdir(dataDir, { recursive: true });
   const dataFile = join(dataDir, 'responses.jsonl');
   const questionnaires = new Map(templates.map((entry) => [entry.id, entry.questionnaire]));
@@ -58,21 +40,8 @@ export async function startDemoServer({ port = 0, host = '127.0.0.1', dataDir = 
     if (path.startsWith(API)) return proxy(request, response, collector.port);
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed', { Allow: 'GET, HEAD' }, request);
 
-    if (path === '/' || path === '/demo' || path === '/demo/') return sendFile(request, response, join(SITE_DIR, 'index.html'));
-    if (path.startsWith('/demo/')) {
-      const file = inside(SITE_DIR, safeDecode(path.slice('/demo/'.length)));
-      if (file) return sendFile(request, response, file);
-    }
-    // The drop-in and the add-ons it loads beside itself (sipas-form-entry.js, sipas-form-print.js).
-    if (path === `/${BUNDLE}` || path === `/${BUNDLE}.map` || /^\/sipas-form-[a-z]+\.js(\.map)?$/.test(path)) {
-      return sendFile(request, response, join(bundleDir, path.slice(1)), `${path.slice(1)} is not built yet: run \`npm run build\``);
-    }
-    // The other example pages: /kiosk/, /data-entry/, /print/.
-    const example = /^\/(kiosk|data-entry|print)(?:\/(.*))?$/.exec(path);
-    if (example) {
-      const file = inside(join(EXAMPLES_DIR, example[1]), safeDecode(example[2] || 'index.html'));
-      if (file) return sendFile(request, response, file);
-    }
+    const site = siteFileFor(path, { bundleDir });
+    if (site) return sendFile(request, response, site.file, site.missing);
     const questionnaireId = /^\/q\/([a-z0-9-]+)\.json$/.exec(path)?.[1];
     const questionnaire = questionnaireId === undefined ? undefined : questionnaires.get(questionnaireId);
     if (questionnaire) return send(response, 200, CONTENT_TYPES['.json'], JSON.stringify(questionnaire), BASE_HEADERS, request);
@@ -116,22 +85,8 @@ export async function startDemoServer({ port = 0, host = '127.0.0.1', dataDir = 
   };
 }
 
-function safeDecode(text) {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return '';
-  }
-}
-
-/** The file under `dir` that `relative` names, or undefined when it would leave `dir`. */
-function inside(dir, relative) {
-  const file = resolve(dir, relative);
-  return file.startsWith(dir + sep) ? file : undefined;
-}
-
 async function sendFile(request, response, file, missing) {
-  const type = CONTENT_TYPES[extname(file)];
+  const type = contentTypeOf(file);
   if (!type) return notFound(response, request);
   let body;
   try {
@@ -140,7 +95,7 @@ async function sendFile(request, response, file, missing) {
     if (error?.code === 'ENOENT' || error?.code === 'EISDIR') return notFound(response, request, missing);
     throw error;
   }
-  return send(response, 200, type, body, type.startsWith('text/html') ? HTML_HEADERS : BASE_HEADERS, request);
+  return send(response, 200, type, body, headersFor(file), request);
 }
 
 function notFound(response, request, text = 'Không tìm thấy trang / Not found') {

@@ -1,16 +1,19 @@
 // `npm start`: check the standard questionnaires, simulate 2,000 respondents to SIPAS 2017–2020 and
-// print their indices by unit; then serve the demo district site with the drop-in survey (see
-// examples/README.md) until Ctrl+C. Uses the built packages (`npm install` builds them).
+// print their indices by unit; then start the SIPAS server with its embedded database (PGlite in
+// .data/), publish the standard questionnaires on it, and serve the demo district site, the kiosk,
+// data-entry and print pages and the staff dashboard from it until Ctrl+C (see examples/README.md).
+// Uses the built packages (`npm install` builds them).
 //
-// `npm start -- --check` (CI): the same report, then the demo server on a free port, one request of
-// each kind against it (site page, drop-in, questionnaire, a response sent twice), and exit.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+// `npm start -- --check` (CI): the same report, then the server on a free port with a throw-away
+// database, one request of each kind against it, and exit.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { consoleOutput, runCli } from '../packages/cli/dist/index.js';
 import { seededRandom, simulateResponse } from '../packages/core/dist/index.js';
+import { createServer, seedTemplates } from '../packages/server/dist/index.js';
 import { sipas2640 } from '../packages/templates/dist/index.js';
-import { startDemoServer } from './demo-server.mjs';
+import { sitePages } from './site-pages.mjs';
 
 const HOST = '127.0.0.1';
 const DEFAULT_PORT = 8080;
@@ -33,29 +36,54 @@ await step('Chỉ số SIPAS theo đơn vị / SIPAS indices by unit', ['index',
 if (checkOnly) await check();
 else await serve();
 
-/** Serves the demo on PORT (8080 by default, any free port when that one is taken) until Ctrl+C. */
+/** The server with the site's pages, listening on `port` (0: any free port). */
+async function startSite(dataDir, port) {
+  const server = await createServer({ dataDir });
+  try {
+    await seedTemplates(server.db);
+    await server.app.register(sitePages, {});
+    const url = await server.listen(port, HOST);
+    return { server, url };
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+}
+
+/** Serves everything on PORT (8080 by default, any free port when that one is taken) until Ctrl+C. */
 async function serve() {
   const wanted = Number(process.env.PORT ?? DEFAULT_PORT);
-  let server;
+  let started;
   try {
-    server = await startDemoServer({ port: wanted, host: HOST });
+    started = await startSite('.data', wanted);
   } catch (error) {
     if (error?.code !== 'EADDRINUSE') throw error;
-    server = await startDemoServer({ port: 0, host: HOST });
-    consoleOutput.log(`\nCổng ${wanted} đang bận, dùng cổng ${server.port} / Port ${wanted} is taken, using ${server.port}`);
+    started = await startSite('.data', 0);
+    consoleOutput.log(`\nCổng ${wanted} đang bận, dùng cổng ${new URL(started.url).port} / Port ${wanted} is taken, using ${new URL(started.url).port}`);
   }
-  const { url } = server;
+  const { server, url } = started;
   consoleOutput.log(`
-== Trang minh họa / Demo site
-  Cổng thông tin huyện (khảo sát SIPAS 2640) / District portal (SIPAS 2640 survey):  ${url}/
+== Máy chủ SIPAS / The SIPAS server (${server.db.kind === 'postgres' ? 'PostgreSQL: DATABASE_URL' : 'PGlite: .data/'})
+  Cổng thông tin huyện (khảo sát SIPAS 2640) / District portal (SIPAS 2640 survey):  ${url}/demo/
   Đánh giá nhanh tại quầy / Quick counter rating (counter-3):                        ${url}/demo/counter.html
   Máy tính bảng tại quầy / Kiosk tablet:                ${url}/kiosk/?unit=ex-p1-d1&counter=Q3&officer=CB-07
   Nhập phiếu giấy / Paper form data entry:              ${url}/data-entry/
   In phiếu giấy / Print a paper questionnaire:          ${url}/print/
-  API nhận phiếu / Response API:  POST ${url}/api/v1/responses   GET ${url}/api/v1/questionnaires/sipas-2640
-  Phiếu nhận được ghi vào / Responses are appended to:  ${server.dataFile}
-Nhấn Ctrl+C để dừng / Press Ctrl+C to stop.`);
-  if (!existsSync('packages/form/dist/sipas-form.bundle.js')) consoleOutput.log('\nChưa có packages/form/dist/sipas-form.bundle.js: chạy `npm run build` / The drop-in is not built: run `npm run build`');
+  Bảng điều khiển (đăng nhập) / Dashboard (sign in):    ${url}/dashboard/
+  API: POST ${url}/api/v1/responses   GET ${url}/api/v1/questionnaires/sipas-2640`);
+  if (server.initialAdmin) {
+    consoleOutput.log(`
+== Tài khoản quản trị đầu tiên (chỉ hiện một lần) / First admin account (shown only once)
+  Tên đăng nhập / Username: ${server.initialAdmin.username}
+  Mật khẩu / Password:      ${server.initialAdmin.password}
+  Hãy đổi mật khẩu sau khi đăng nhập / Change it after signing in.`);
+  } else {
+    consoleOutput.log('\nTài khoản quản trị đã có từ lần chạy trước (xoá .data/ để bắt đầu lại) / The admin account exists from an earlier start (delete .data/ to start over).');
+  }
+  consoleOutput.log('Nhấn Ctrl+C để dừng / Press Ctrl+C to stop.');
+  for (const bundle of ['packages/form/dist/sipas-form.bundle.js', 'packages/report/dist/sipas-report.bundle.js']) {
+    if (!existsSync(bundle)) consoleOutput.log(`\nChưa có ${bundle}: chạy \`npm run build\` / ${bundle} is not built: run \`npm run build\``);
+  }
 
   let stopping = false;
   const stop = async () => {
@@ -69,15 +97,16 @@ Nhấn Ctrl+C để dừng / Press Ctrl+C to stop.`);
   process.on('SIGTERM', stop);
 }
 
-/** One request of each kind against a demo server on a free port; exits 0 with one OK line, or 1 saying what failed. */
+/** One request of each kind against the server on a free port; exits 0 with one OK line, or 1 saying what failed. */
 async function check() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'sipas-demo-check-'));
-  let server;
+  const dataDir = mkdtempSync(join(tmpdir(), 'sipas-start-check-'));
+  let started;
   try {
-    server = await startDemoServer({ port: 0, host: HOST, dataDir });
-    const { url } = server;
+    started = await startSite(dataDir, 0);
+    const { server, url } = started;
+    expect(server.initialAdmin !== undefined, 'a first start created no admin account');
 
-    const page = await get(`${url}/`);
+    const page = await get(`${url}/demo/`);
     expect(page.headers.get('content-security-policy') === "default-src 'self'", `the site page's Content-Security-Policy is ${JSON.stringify(page.headers.get('content-security-policy'))}, expected "default-src 'self'"`);
     expect(page.headers.get('x-content-type-options') === 'nosniff', 'the site page lacks X-Content-Type-Options: nosniff');
     const html = await page.text();
@@ -86,9 +115,12 @@ async function check() {
     const bundle = await get(`${url}/sipas-form.bundle.js`, 'run `npm run build` first');
     const script = await bundle.text();
     expect(script.includes('sipas-form'), 'sipas-form.bundle.js does not define <sipas-form>');
+    const dashboard = await (await get(`${url}/dashboard/`)).text();
+    expect(dashboard.includes('<sipas-report'), 'the dashboard page does not hold <sipas-report>');
+    await get(`${url}/sipas-report.bundle.js`, 'run `npm run build` first');
 
     const questionnaire = await (await get(`${url}/q/sipas-2640.json`)).json();
-    expect(questionnaire.id === 'sipas-2640', `/q/sipas-2640.json has id ${JSON.stringify(questionnaire.id)}`);
+    expect(questionnaire.id === 'sipas-2640' && questionnaire.version === 1, `/q/sipas-2640.json is ${JSON.stringify(questionnaire.id)} version ${questionnaire.version}, expected sipas-2640 version 1`);
 
     const response = simulateResponse(sipas2640, { random: seededRandom(Date.now() % 2 ** 31) });
     const post = () => fetch(`${url}/api/v1/responses`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(response) });
@@ -99,15 +131,22 @@ async function check() {
     const againBody = await again.text();
     expect(again.status === 200, `the repeated POST answered ${again.status}, expected 200: ${againBody.slice(0, 500)}`);
     expect(JSON.parse(againBody).receipt?.receivedAt === JSON.parse(firstBody).receipt?.receivedAt, 'the repeated POST got a different receipt');
-    const stored = readFileSync(server.dataFile, 'utf8').split('\n').filter((line) => line.trim() !== '');
-    expect(stored.length === 1 && JSON.parse(stored[0]).responseId === response.responseId, `${server.dataFile} holds ${stored.length} responses, expected the one sent`);
 
-    consoleOutput.log(`\nOK: trang minh họa chạy được / demo works at ${url} — site page (CSP default-src 'self'), drop-in (${Math.round(script.length / 1024)} KB), questionnaire, response ${response.responseId} stored once (201, then 200 on repeat)`);
+    const anonymous = await fetch(`${url}/api/v1/questionnaires/sipas-2640/report`);
+    expect(anonymous.status === 401, `the report answered ${anonymous.status} to an anonymous request, expected 401`);
+    const login = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(server.initialAdmin) });
+    expect(login.ok, `signing in as the first admin answered ${login.status}`);
+    const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
+    const progress = await fetch(`${url}/api/v1/questionnaires/sipas-2640/progress`, { headers: { Cookie: cookie } });
+    const progressBody = await progress.json();
+    expect(progress.ok && progressBody.total?.collected === 1, `the progress report says ${JSON.stringify(progressBody.total)}, expected 1 response collected`);
+
+    consoleOutput.log(`\nOK: máy chủ chạy được / the server works at ${url} — site page (CSP default-src 'self'), drop-in (${Math.round(script.length / 1024)} KB), dashboard, published questionnaire, response ${response.responseId} stored once (201, then 200 on repeat), report closed to anonymous requests and counting it for the admin`);
   } catch (error) {
     console.error(`\nnpm start -- --check: KHÔNG ĐẠT / FAILED: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 1;
   } finally {
-    await server?.close();
+    await started?.server.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Smoke test of the built Storybook: serves storybook-static on 127.0.0.1, opens every story of its
 // index.json in Chromium (puppeteer-core) and fails when a story throws, logs a console error,
-// reaches for anything off this machine, or renders no <sipas-form> with content in its shadow root.
+// reaches for anything off this machine, or renders no <sipas-form> or <sipas-report> with content in its shadow root.
 //
 // usage: npm run build-storybook && node scripts/storybook-smoke.mjs [storybook-static]
 // env:   CHROME_PATH (default /usr/bin/chromium), SMOKE_CONCURRENCY (default: cores, at most 4)
@@ -96,16 +96,17 @@ function watchStorybookChannel() {
   });
 }
 
-/** In the page: the state of the story's <sipas-form>, or why it does not count as rendered. */
-function inspectForm() {
-  const form = document.querySelector('#storybook-root sipas-form');
-  if (!form) return { ok: false, why: 'no <sipas-form> in the story' };
-  const root = form.shadowRoot;
-  if (!root) return { ok: false, why: '<sipas-form> has no shadow root (not defined?)' };
+/** In the page: the state of the story's element (<sipas-form> or <sipas-report>), or why it does not count as rendered. */
+function inspectStory() {
+  const element = document.querySelector('#storybook-root sipas-form, #storybook-root sipas-report');
+  if (!element) return { ok: false, why: 'no <sipas-form> or <sipas-report> in the story' };
+  const name = `<${element.localName}>`;
+  const root = element.shadowRoot;
+  if (!root) return { ok: false, why: `${name} has no shadow root (not defined?)` };
   const base = root.querySelector('[part~="base"]');
-  if (!base || base.children.length === 0) return { ok: false, why: '<sipas-form> shadow root is empty' };
-  if (root.querySelector('.loading')) return { ok: false, why: '<sipas-form> is still loading' };
-  if ((base.textContent ?? '').trim() === '') return { ok: false, why: '<sipas-form> shows no text' };
+  if (!base || base.children.length === 0) return { ok: false, why: `${name} shadow root is empty` };
+  if (root.querySelector('.loading, [aria-busy="true"]')) return { ok: false, why: `${name} is still loading` };
+  if ((base.textContent ?? '').trim() === '') return { ok: false, why: `${name} shows no text` };
   return { ok: true };
 }
 
@@ -145,9 +146,9 @@ async function checkStory(context, origin, story) {
 
     // The form loads its questionnaire asynchronously; give it a moment to leave "loading".
     const rendered = await page
-      .waitForFunction(`(${inspectForm})().ok`, { timeout: 5000, polling: 50 })
+      .waitForFunction(`(${inspectStory})().ok`, { timeout: 5000, polling: 50 })
       .then(() => ({ ok: true }))
-      .catch(() => page.evaluate(inspectForm));
+      .catch(() => page.evaluate(inspectStory));
     if (!rendered.ok) problems.push(rendered.why);
   } catch (error) {
     problems.push(`could not check the story: ${error.message ?? error}`);

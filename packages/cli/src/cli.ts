@@ -3,6 +3,7 @@ import type { MessageLanguage } from '@sipas/schema';
 import { EXIT, type CommandOutput } from './output.js';
 import { indexCommand } from './index-command.js';
 import { SAMPLE_OPTIONS, sampleCommand } from './sample-command.js';
+import { serveCommand } from './serve-command.js';
 import { simulateCommand } from './simulate-command.js';
 import { validateCommand } from './validate-command.js';
 
@@ -24,6 +25,8 @@ Lệnh:
                                          Rút mẫu chính thức + dự phòng cùng cỡ, in hạt giống (seed)
   sample verify --forms phieu.csv|phieu.jsonl --share 0.2 [--seed S]
                                          Rút danh sách phúc tra theo tỉ lệ trong mỗi đơn vị
+  serve [--port 8080] [--host 127.0.0.1] [--data ./.data] [--secure-cookies]
+                                         Chạy máy chủ thu phiếu và quản trị (PostgreSQL khi có DATABASE_URL)
 
 Tuỳ chọn:
   --lang vi|en   Ngôn ngữ thông báo (mặc định: vi)
@@ -48,6 +51,8 @@ Commands:
                                           Draw the official + equal reserve samples; prints the seed
   sample verify --forms forms.csv|responses.jsonl --share 0.2 [--seed S]
                                           Draw the phúc tra (re-verification) list, a share of every unit
+  serve [--port 8080] [--host 127.0.0.1] [--data ./.data] [--secure-cookies]
+                                          Run the collector and admin server (PostgreSQL when DATABASE_URL is set)
 
 Options:
   --lang vi|en   Language of the messages (default: vi)
@@ -83,6 +88,11 @@ export async function runCli(argv: string[], output: CommandOutput): Promise<num
         count: { type: 'string' },
         seed: { type: 'string' },
         out: { type: 'string' },
+        // serve
+        port: { type: 'string' },
+        host: { type: 'string' },
+        data: { type: 'string' },
+        'secure-cookies': { type: 'boolean', default: false },
       },
     });
   } catch (error) {
@@ -118,6 +128,14 @@ export async function runCli(argv: string[], output: CommandOutput): Promise<num
   }
   if (command === 'sample') {
     return sampleCommand({ args: files, values, lang, json: values.json }, output);
+  }
+  if (command === 'serve') {
+    const port = Number(values.port ?? '8080');
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      output.error(lang === 'vi' ? `--port là số từ 0 đến 65535.\n\n${USAGE.vi}` : `--port is a number from 0 to 65535.\n\n${USAGE.en}`);
+      return EXIT.unreadable;
+    }
+    return serveCommand({ port, host: values.host ?? '127.0.0.1', dataDir: values.data ?? './.data', secureCookies: values['secure-cookies'], lang }, output);
   }
   if (command === 'index') {
     const format = values.format ?? 'table';

@@ -4,7 +4,7 @@
  * merge into exactly what aggregating everything at once gives.
  */
 import type { Questionnaire, Response } from '@sipas/schema';
-import { checkDate, compileDimension, dayReader, parseUtcOffset, type DimensionReader, type DimensionValue, type ResponseFacts } from './dimensions.js';
+import { checkDate, compileDimension, dayReader, parseUtcOffset, stringAnswer, type DimensionReader, type DimensionValue, type ResponseFacts } from './dimensions.js';
 import { indexError } from './index-error.js';
 import { CELL, compileQuestionnaire, SHAPE, type ConditionEntry, type QuestionnairePlan, type Tally } from './plan.js';
 import { compareText, distributionResults, nodeResult, rank, type Counts } from './report.js';
@@ -462,11 +462,7 @@ function singleValue(single: NonNullable<ConditionEntry['single']>, answers: Rec
   return Object.hasOwn(answer, single.row) ? (answer as Record<string, unknown>)[single.row] : undefined;
 }
 
-function stringAnswer(answers: Record<string, unknown>, name: string | undefined): string | undefined {
-  if (name === undefined || !Object.hasOwn(answers, name)) return undefined;
-  const value = answers[name];
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
+
 
 function copyOptions(options: IndexOptions): IndexOptions {
   const copy: IndexOptions = {};

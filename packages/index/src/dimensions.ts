@@ -156,6 +156,25 @@ export function compileDimension(questionnaire: Questionnaire, dimension: string
   );
 }
 
+/** A non-empty text answer of a question, if it has one. */
+export function stringAnswer(answers: Readonly<Record<string, unknown>>, name: string | undefined): string | undefined {
+  if (name === undefined || !Object.hasOwn(answers, name)) return undefined;
+  const value = answers[name];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/**
+ * The unit and service field a response counts under: its own `unit`/`serviceField`, else the
+ * answer of the dropdown bound to `sipas.units`/`sipas.serviceFields` (as the index engine reads
+ * them). Stores that filter by unit in SQL keep these values so their filters agree with the engine.
+ */
+export function responseUnitAndField(questionnaire: Questionnaire, response: Pick<Response, 'unit' | 'serviceField' | 'answers'>): { unit?: string; field?: string } {
+  const answers = response.answers ?? {};
+  const unit = response.unit ?? stringAnswer(answers, boundDropdown(questionnaire, 'units'));
+  const field = response.serviceField ?? stringAnswer(answers, boundDropdown(questionnaire, 'serviceFields'));
+  return { ...(unit === undefined ? {} : { unit }), ...(field === undefined ? {} : { field }) };
+}
+
 /** The name of the first dropdown bound to a hierarchy, whose answer stands in for a missing `unit`/`serviceField`. */
 export function boundDropdown(questionnaire: Questionnaire, list: 'units' | 'serviceFields'): string | undefined {
   for (const { question } of listQuestions(questionnaire)) {

@@ -1,7 +1,7 @@
 export { IndexAccumulator, computeIndex, type AccumulatorSnapshot } from './accumulator.js';
 export { formatPercent, roundPercent, NO_INDEX } from './format.js';
 export { IndexError, type IndexErrorCode } from './index-error.js';
-export { periodKey, unitRollUp } from './dimensions.js';
+export { periodKey, responseUnitAndField, unitRollUp } from './dimensions.js';
 export {
   DISTRIBUTION_KEYS,
   type Dimension,

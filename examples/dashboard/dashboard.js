@@ -1,0 +1,100 @@
+// The dashboard page: signs staff in through the server's API, lists the questionnaires they may
+// read and hands the chosen one to <sipas-report>, which fetches its report and progress itself.
+// The download links follow the report's filters.
+import { reportUrl } from '/sipas-report.bundle.js';
+
+const API = '/api/v1';
+const $ = (id) => document.getElementById(id);
+let csrfToken = '';
+
+/** A JSON call to the API; unsafe methods carry the session's CSRF token. */
+async function api(path, { method = 'GET', body } = {}) {
+  const headers = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET') headers['X-CSRF-Token'] = csrfToken;
+  const reply = await fetch(`${API}${path}`, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+  const data = reply.status === 204 ? null : await reply.json().catch(() => null);
+  return { ok: reply.ok, status: reply.status, data };
+}
+
+/** The first error message of an API answer, in the page's language. */
+const problemOf = (data, fallback) => data?.errors?.[0]?.message?.vi ?? fallback;
+
+function showSignIn() {
+  $('workspace').hidden = true;
+  $('account').hidden = true;
+  $('sign-in').hidden = false;
+  $('username').focus();
+}
+
+async function showWorkspace(user) {
+  $('sign-in').hidden = true;
+  $('account-name').textContent = `${user.username} (${user.role})`;
+  $('account').hidden = false;
+  const listed = await api('/questionnaires');
+  if (!listed.ok) return showSignIn();
+  const select = $('questionnaire');
+  select.replaceChildren(
+    ...listed.data.questionnaires
+      .filter((entry) => entry.latestVersion)
+      .map((entry) => {
+        const option = document.createElement('option');
+        option.value = entry.id;
+        option.textContent = `${entry.title?.vi ?? entry.title ?? entry.id} (${entry.responseCount ?? 0} phiếu)`;
+        return option;
+      }),
+  );
+  $('workspace').hidden = false;
+  choose(new URLSearchParams(location.search).get('q') ?? select.value);
+}
+
+let filters = {};
+
+function linkExports() {
+  const id = $('questionnaire').value;
+  if (!id) return;
+  $('export-responses-csv').href = reportUrl('', id, '/export/responses.csv', filters);
+  $('export-responses-xlsx').href = reportUrl('', id, '/export/responses.xlsx', filters);
+  $('export-index-xlsx').href = reportUrl('', id, '/export/index.xlsx', filters, { by: 'unit' });
+}
+
+function choose(id) {
+  if (!id) return;
+  $('questionnaire').value = id;
+  $('report').setAttribute('questionnaire-id', id);
+  linkExports();
+}
+
+$('report').addEventListener('sipas-report-filter-change', (event) => {
+  filters = event.detail;
+  linkExports();
+});
+
+$('sign-in').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const problem = $('sign-in-problem');
+  problem.hidden = true;
+  const reply = await api('/auth/login', { method: 'POST', body: { username: $('username').value, password: $('password').value } });
+  if (!reply.ok) {
+    problem.textContent = problemOf(reply.data, 'Không đăng nhập được');
+    problem.hidden = false;
+    return;
+  }
+  csrfToken = reply.data.csrfToken;
+  $('password').value = '';
+  await showWorkspace(reply.data.user);
+});
+
+$('sign-out').addEventListener('click', async () => {
+  await api('/auth/logout', { method: 'POST' });
+  csrfToken = '';
+  showSignIn();
+});
+
+$('questionnaire').addEventListener('change', (event) => choose(event.target.value));
+
+const me = await api('/auth/me');
+if (me.ok) {
+  csrfToken = me.data.csrfToken;
+  await showWorkspace(me.data.user);
+} else showSignIn();

@@ -1,0 +1,10 @@
+export { createServer, API_PREFIX, DEFAULT_BODY_LIMIT_BYTES, DEFAULT_RATE_LIMIT, type ServerOptions, type SipasServer } from './server.js';
+export type { Database } from './db/database.js';
+export { openDatabase, type DatabaseLocation } from './db/open-database.js';
+export { runMigrations } from './db/run-migrations.js';
+export { MIGRATIONS, type Migration } from './db/migrations.js';
+export { requireRole } from './auth/require-role.js';
+export type { AuthUser, Role } from './auth/user.js';
+export type { Authentication } from './auth/authenticate.js';
+export { seedTemplates } from './questionnaires/seed-templates.js';
+export { HttpError, httpError, located, type ErrorBody } from './http/errors.js';

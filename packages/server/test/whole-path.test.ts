@@ -1,0 +1,127 @@
+/**
+ * The whole path in a real browser, on the server `npm start` runs: an editor publishes a new
+ * version of a questionnaire through the API, a citizen answers it on the demo site (the drop-in
+ * loads the published version and posts to the server), and an analyst signs in to the dashboard
+ * and sees that response counted in the figures.
+ */
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { createServer, seedTemplates, type SipasServer } from '@sipas/server';
+import { sitePages } from '../../../scripts/site-pages.mjs';
+import { ADMIN, createAccount, signIn } from './helpers/http.js';
+import { openTestDatabase, type TestDatabase } from './helpers/test-database.js';
+
+const chromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const NEW_TITLE = 'Đánh giá nhanh tại quầy (phiên bản 2)';
+
+describe('publishing, answering on the demo site and reading the dashboard', () => {
+  let database: TestDatabase;
+  let server: SipasServer;
+  let baseUrl: string;
+  let browser: Browser;
+
+  before(async () => {
+    assert.ok(existsSync(chromium), `no Chromium at ${chromium}; set CHROME_PATH`);
+    database = await openTestDatabase();
+    server = await createServer({ database: database.db, initialAdminPassword: ADMIN.password });
+    await seedTemplates(server.db);
+    await server.app.register(sitePages, {});
+    baseUrl = await server.listen(0, '127.0.0.1');
+    browser = await puppeteer.launch({ executablePath: chromium, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    await database?.close();
+  });
+
+  it('should count a response given on the demo site in the dashboard of the version the editor published', async () => {
+    // An editor publishes version 2 of the counter rating with a new title.
+    const admin = await signIn(baseUrl, ADMIN.username, ADMIN.password);
+    const editor = await createAccount(admin, 'bien-tap', 'editor');
+    await createAccount(admin, 'phan-tich', 'analyst');
+    const draft = await editor.get('/api/v1/questionnaires/counter-3/draft');
+    assert.equal(draft.status, 200);
+    const questionnaire = { ...draft.body.questionnaire, title: { vi: NEW_TITLE, en: 'Quick counter rating (version 2)' } };
+    assert.equal((await editor.put('/api/v1/questionnaires/counter-3/draft', { questionnaire })).status, 200);
+    const published = await editor.post('/api/v1/questionnaires/counter-3/publish');
+    assert.equal(published.status, 201);
+    assert.equal(published.body.version, 2);
+
+    // A citizen answers it on the district site.
+    const citizen = await browser.createBrowserContext();
+    const page = await citizen.newPage();
+    const problems = watchProblems(page);
+    await page.goto(`${baseUrl}/demo/counter.html`);
+    await waitForText(page, 'sipas-form', NEW_TITLE);
+    for (const question of ['overall', 'convenience', 'attitude']) await clickFirstOption(page, question);
+    await page.evaluate(() => (document.querySelector('sipas-form')!.shadowRoot!.querySelector('[part~="submit-button"]') as HTMLElement).click());
+    await waitForText(page, 'sipas-form', 'Phiếu đã được gửi thành công');
+    assert.deepEqual(problems, []);
+    await citizen.close();
+    const stored = await server.db.query<{ questionnaire_version: number }>("select questionnaire_version from responses where questionnaire_id = 'counter-3'");
+    assert.deepEqual(stored.rows, [{ questionnaire_version: 2 }]);
+
+    // An analyst signs in to the dashboard and reads the figures.
+    const staff = await browser.createBrowserContext();
+    const dashboard = await staff.newPage();
+    const dashboardProblems = watchProblems(dashboard);
+    await dashboard.goto(`${baseUrl}/dashboard/`);
+    await dashboard.waitForSelector('#sign-in:not([hidden])');
+    await dashboard.type('#username', 'phan-tich');
+    await dashboard.type('#password', 'phan-tich-password');
+    await dashboard.click('#sign-in button[type=submit]');
+    await dashboard.waitForSelector('#workspace:not([hidden])');
+    await dashboard.select('#questionnaire', 'counter-3');
+    const overall = await dashboard
+      .waitForFunction(
+        () => {
+          const root = document.querySelector('sipas-report')?.shadowRoot;
+          const figure = root?.querySelector('[part~="overall"]');
+          // The counter index is the mean of its three ratings: three valid answers from one response.
+          return figure && figure.querySelector('.n-valid')?.textContent?.trim() === '3' ? figure.querySelector('[part~="figure-value"]')?.textContent : undefined;
+        },
+        { timeout: 15_000 },
+      )
+      .catch(async () => assert.fail(`the dashboard shows no overall figure with n_valid 3: ${await shadowText(dashboard, 'sipas-report')}`));
+    // The first option of each rating is "Không hài lòng": no satisfied answer, an index of 0 (not "—").
+    assert.equal(String(await overall.jsonValue()).replace(/\s+/g, ' ').trim(), '0,0 %'); // Intl puts a no-break space before %
+    const exportLink = await dashboard.$eval('#export-responses-csv', (link) => (link as HTMLAnchorElement).href);
+    const csv = await dashboard.evaluate(async (url) => (await fetch(url)).text(), exportLink);
+    assert.equal(csv.trim().split(/\r?\n/).length, 2, 'the export holds a header and the one response');
+    assert.deepEqual(dashboardProblems, []);
+    await staff.close();
+  });
+});
+
+const shadowText = (page: Page, selector: string) => page.evaluate((css) => document.querySelector(css)?.shadowRoot?.textContent?.replace(/\s+/g, ' ').slice(0, 600) ?? '(nothing)', selector);
+
+/** Waits for a text inside an element's shadow root; on time-out, says what the element shows instead. */
+async function waitForText(page: Page, selector: string, text: string): Promise<void> {
+  await page
+    .waitForFunction((css, wanted) => document.querySelector(css)?.shadowRoot?.textContent?.includes(wanted), { timeout: 15_000 }, selector, text)
+    .catch(async () => assert.fail(`${selector} never showed "${text}"; it shows: ${await shadowText(page, selector)}`));
+}
+
+/** Page errors and Content-Security-Policy violations: the pages run under `default-src 'self'`. */
+function watchProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${(error as Error).message}`));
+  page.on('console', (entry) => {
+    if (entry.type() === 'error' && /Content Security Policy|Refused to/.test(entry.text())) problems.push(entry.text());
+  });
+  return problems;
+}
+
+/** Clicks the first option of a question of <sipas-form>, as a person would. */
+async function clickFirstOption(page: Page, question: string): Promise<void> {
+  const option = await page.evaluateHandle((name) => {
+    const node = [...document.querySelector('sipas-form')!.shadowRoot!.querySelectorAll<HTMLElement & { name?: string }>('.page > section > *')].find((candidate) => candidate.name === name);
+    return node?.querySelector('input[type=radio]') ?? null;
+  }, question);
+  const element = option.asElement();
+  assert.ok(element, `question ${question} has no option on the page`);
+  await (element as import('puppeteer-core').ElementHandle<Element>).click();
+}
