@@ -2,7 +2,7 @@
  * Every word the form runtime shows on its own, in Vietnamese (the default) and English. The
  * questionnaire's own texts come from the questionnaire; these are the buttons, states and notices.
  */
-import { inLanguage, languageOf, translator } from './translate.js';
+import { inLanguage, languageOf, translator } from '@sipas/schema';
 
 const UI_STRINGS = {
   back: { vi: 'Quay lại', en: 'Back' },

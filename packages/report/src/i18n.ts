@@ -2,6 +2,7 @@
  * Every word <sipas-report> shows on its own, in Vietnamese (the default) and English. Criteria,
  * units, fields and answer options come from the report and the questionnaire.
  */
+import { translator } from '@sipas/schema';
 
 /** A two-language string; anything but English reads Vietnamese, the fallback. */
 type Words = { vi: string; en: string };
@@ -119,11 +120,7 @@ export const languageOf = (lang: string | null | undefined): ReportLanguage =>
   (lang ?? '').trim().toLowerCase().split('-')[0] === 'en' ? 'en' : 'vi';
 
 /** A UI string in the language, with {0}, {1}… filled in. */
-export function text(key: ReportStringKey, language: ReportLanguage, ...args: (string | number)[]): string {
-  const words: Words = REPORT_STRINGS[key];
-  const template = language === 'en' ? words.en : words.vi;
-  return args.length === 0 ? template : template.replace(/\{(\d)\}/g, (whole, index: string) => String(args[Number(index)] ?? whole));
-}
+export const text: (key: ReportStringKey, language: ReportLanguage, ...args: (string | number)[]) => string = translator(REPORT_STRINGS);
 
 /** Both languages of a UI string, for messages that travel in events. */
 export const bothLanguages = (key: ReportStringKey, ...args: (string | number)[]): Words => ({ vi: text(key, 'vi', ...args), en: text(key, 'en', ...args) });

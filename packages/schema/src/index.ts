@@ -48,6 +48,7 @@ export { parseExpression, type ParseResult } from './expression/parser.js';
 export { EXPRESSION_FUNCTIONS, type FunctionSignature } from './expression/functions.js';
 export { message, quote, type LocalizedMessage, type MessageLanguage } from './messages.js';
 export { localize, toMessage } from './localize.js';
+export { inLanguage, languageOf, translator } from './translate.js';
 export { escapePointerToken, pointer, type ValidationError, type ValidationResult } from './validation-result.js';
 export { validateQuestionnaire, isValidQuestionnaire, type ValidateOptions } from './validate-questionnaire.js';
 export { checkLogic } from './logic-checks.js';

@@ -13,6 +13,7 @@
  * Values are the stored codes (levels, choice values, unit ids), never their display texts: the
  * titles go in a second header row (CSV, on request) or the Questions sheet (XLSX).
  */
+import type { ResponseRow } from './response-selection.js';
 import {
   asBuiltIn,
   hasOtherOption,
@@ -29,21 +30,13 @@ import {
   type OtherOption,
   type Question,
   type Questionnaire,
-  type Response,
 } from '@sipas/schema';
 
 /** A cell: text, a number (kept numeric in XLSX), or nothing. */
 export type Cell = string | number | null;
 
 /** One exported response, as read from the `responses` table. */
-export interface ExportSource {
-  response_id: string;
-  questionnaire_version: number;
-  received_at: Date | string;
-  unit: string | null;
-  service_field: string | null;
-  document: Response;
-}
+export type ExportSource = ResponseRow;
 
 export interface ExportColumn {
   /** The header: `responseId`, `A_criteria.A1`, `expectations.3`, `occupation-other`. */

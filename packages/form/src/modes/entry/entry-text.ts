@@ -2,7 +2,7 @@
  * Every word the data-entry sheet shows on its own, in Vietnamese (the default) and English. The
  * questionnaire's texts come from the questionnaire.
  */
-import { translator } from '../../translate.js';
+import { translator } from '@sipas/schema';
 
 const ENTRY_STRINGS = {
   sheetLabel: { vi: 'Nhập phiếu giấy', en: 'Paper form entry' },

@@ -2,7 +2,7 @@
  * The words the paper form adds on its own (the masthead, the instructions, the skip instructions),
  * in Vietnamese (the default) and English. The questionnaire's own texts come from the questionnaire.
  */
-import { languageOf, translator } from '../../translate.js';
+import { languageOf, translator } from '@sipas/schema';
 
 const PRINT_WORDS = {
   staffBox: { vi: 'Phần dành cho điều tra viên', en: 'For the enumerator' },

@@ -1,6 +1,7 @@
 /**
- * Looking up an element's own words, shared by the form and its add-ons: each keeps its table of
- * Vietnamese and English strings, and this turns the table into a lookup with {0}, {1}… filled in.
+ * Looking up a component's own words, shared by the form, its add-ons and the dashboard: each
+ * keeps its table of Vietnamese and English strings, and this turns the table into a lookup with
+ * {0}, {1}… filled in.
  */
 
 /** A two-language message; anything but English reads Vietnamese, the fallback. */
