@@ -10,7 +10,7 @@ import { createServer, request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { templates } from '@sipas/templates';
 import { startCollector } from './dev-collector.mjs';
-import { BASE_HEADERS, CONTENT_TYPES, FORM_BUNDLE_DIR, contentTypeOf, headersFor, siteFileFor } from './site-files.mjs';
+import { BASE_HEADERS, CONTENT_TYPES, FORM_BUNDLE_DIR, NOT_A_FILE, contentTypeOf, headersFor, siteFileFor } from './site-files.mjs';
 
 const API = '/api/v1/';
 
@@ -92,7 +92,7 @@ async function sendFile(request, response, file, missing) {
   try {
     body = await readFile(file);
   } catch (error) {
-    if (error?.code === 'ENOENT' || error?.code === 'EISDIR') return notFound(response, request, missing);
+    if (NOT_A_FILE.has(error?.code)) return notFound(response, request, missing);
     throw error;
   }
   return send(response, 200, type, body, headersFor(file), request);

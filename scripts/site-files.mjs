@@ -24,9 +24,19 @@ export const CONTENT_TYPES = {
 export const BASE_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache' };
 export const HTML_HEADERS = { ...BASE_HEADERS, 'Content-Security-Policy': "default-src 'self'" };
 
+/** Errors of reading a path that names no file (missing, a folder, a path through a file): a 404. */
+export const NOT_A_FILE = new Set(['ENOENT', 'EISDIR', 'ENOTDIR', 'ENAMETOOLONG']);
+
 /** The content type of a file the site may serve, or undefined for any other kind of file. */
 export const contentTypeOf = (file) => CONTENT_TYPES[extname(file)];
-export const headersFor = (file) => (contentTypeOf(file)?.startsWith('text/html') ? HTML_HEADERS : BASE_HEADERS);
+/** The staff dashboard must not be framed by another site (clickjacking a signed-in session). */
+const STAFF_HTML_HEADERS = { ...HTML_HEADERS, 'Content-Security-Policy': "default-src 'self'; frame-ancestors 'none'" };
+const STAFF_DIR = join(EXAMPLES_DIR, 'dashboard');
+
+export function headersFor(file) {
+  if (!contentTypeOf(file)?.startsWith('text/html')) return BASE_HEADERS;
+  return file.startsWith(STAFF_DIR + sep) ? STAFF_HTML_HEADERS : HTML_HEADERS;
+}
 
 /**
  * The file behind a site path (`{ file, missing }`, `missing` being what to say when it does not
@@ -57,6 +67,7 @@ function within(dir, relative) {
   } catch {
     return undefined;
   }
+  if (decoded.includes('\0')) return undefined;
   const file = resolve(dir, decoded);
   return file.startsWith(dir + sep) ? { file } : undefined;
 }

@@ -2,7 +2,7 @@
 // print and dashboard pages and the bundles they load, from the same files as the development demo
 // server (site-files.mjs). `/q/<id>.json` is the published questionnaire, as the pages expect.
 import { readFile } from 'node:fs/promises';
-import { contentTypeOf, headersFor, siteFileFor } from './site-files.mjs';
+import { NOT_A_FILE, contentTypeOf, headersFor, siteFileFor } from './site-files.mjs';
 
 /** @param {import('fastify').FastifyInstance} app @param {{ bundleDir?: string }} options */
 export async function sitePages(app, options) {
@@ -22,7 +22,7 @@ export async function sitePages(app, options) {
     try {
       body = await readFile(site.file);
     } catch (error) {
-      if (error?.code !== 'ENOENT' && error?.code !== 'EISDIR') throw error;
+      if (!NOT_A_FILE.has(error?.code)) throw error;
       return reply.code(404).type('text/plain; charset=utf-8').send(site.missing ?? 'Không tìm thấy trang / Not found');
     }
     return reply.type(type).headers(headersFor(site.file)).send(body);

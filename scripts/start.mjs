@@ -36,13 +36,25 @@ await step('Chỉ số SIPAS theo đơn vị / SIPAS indices by unit', ['index',
 if (checkOnly) await check();
 else await serve();
 
-/** The server with the site's pages, listening on `port` (0: any free port). */
-async function startSite(dataDir, port) {
+/**
+ * The server with the site's pages, listening on `port`, or on any free port when `port` is taken
+ * and `fallBack` says so. `onCreated` runs as soon as the server exists: a first start's admin
+ * password is shown even if listening then fails.
+ */
+async function startSite(dataDir, port, { fallBack = false, onCreated = () => {} } = {}) {
   const server = await createServer({ dataDir });
   try {
+    onCreated(server);
     await seedTemplates(server.db);
     await server.app.register(sitePages, {});
-    const url = await server.listen(port, HOST);
+    let url;
+    try {
+      url = await server.listen(port, HOST);
+    } catch (error) {
+      if (!fallBack || error?.code !== 'EADDRINUSE') throw error;
+      url = await server.listen(0, HOST);
+      consoleOutput.log(`\nCổng ${port} đang bận, dùng cổng ${new URL(url).port} / Port ${port} is taken, using ${new URL(url).port}`);
+    }
     return { server, url };
   } catch (error) {
     await server.close();
@@ -50,18 +62,23 @@ async function startSite(dataDir, port) {
   }
 }
 
+/** The first admin's credentials, shown once, on the start that created the account. */
+function printAdmin(server) {
+  if (server.initialAdmin) {
+    consoleOutput.log(`
+== Tài khoản quản trị đầu tiên (chỉ hiện một lần) / First admin account (shown only once)
+  Tên đăng nhập / Username: ${server.initialAdmin.username}
+  Mật khẩu / Password:      ${server.initialAdmin.password}
+  Hãy đổi mật khẩu sau khi đăng nhập / Change it after signing in.`);
+  } else {
+    consoleOutput.log('\nTài khoản quản trị đã có từ lần chạy trước / The admin account exists from an earlier start.');
+  }
+}
+
 /** Serves everything on PORT (8080 by default, any free port when that one is taken) until Ctrl+C. */
 async function serve() {
   const wanted = Number(process.env.PORT ?? DEFAULT_PORT);
-  let started;
-  try {
-    started = await startSite('.data', wanted);
-  } catch (error) {
-    if (error?.code !== 'EADDRINUSE') throw error;
-    started = await startSite('.data', 0);
-    consoleOutput.log(`\nCổng ${wanted} đang bận, dùng cổng ${new URL(started.url).port} / Port ${wanted} is taken, using ${new URL(started.url).port}`);
-  }
-  const { server, url } = started;
+  const { server, url } = await startSite('.data', wanted, { fallBack: true, onCreated: printAdmin });
   consoleOutput.log(`
 == Máy chủ SIPAS / The SIPAS server (${server.db.kind === 'postgres' ? 'PostgreSQL: DATABASE_URL' : 'PGlite: .data/'})
   Cổng thông tin huyện (khảo sát SIPAS 2640) / District portal (SIPAS 2640 survey):  ${url}/demo/
@@ -70,17 +87,8 @@ async function serve() {
   Nhập phiếu giấy / Paper form data entry:              ${url}/data-entry/
   In phiếu giấy / Print a paper questionnaire:          ${url}/print/
   Bảng điều khiển (đăng nhập) / Dashboard (sign in):    ${url}/dashboard/
-  API: POST ${url}/api/v1/responses   GET ${url}/api/v1/questionnaires/sipas-2640`);
-  if (server.initialAdmin) {
-    consoleOutput.log(`
-== Tài khoản quản trị đầu tiên (chỉ hiện một lần) / First admin account (shown only once)
-  Tên đăng nhập / Username: ${server.initialAdmin.username}
-  Mật khẩu / Password:      ${server.initialAdmin.password}
-  Hãy đổi mật khẩu sau khi đăng nhập / Change it after signing in.`);
-  } else {
-    consoleOutput.log('\nTài khoản quản trị đã có từ lần chạy trước (xoá .data/ để bắt đầu lại) / The admin account exists from an earlier start (delete .data/ to start over).');
-  }
-  consoleOutput.log('Nhấn Ctrl+C để dừng / Press Ctrl+C to stop.');
+  API: POST ${url}/api/v1/responses   GET ${url}/api/v1/questionnaires/sipas-2640
+Nhấn Ctrl+C để dừng / Press Ctrl+C to stop.`);
   for (const bundle of ['packages/form/dist/sipas-form.bundle.js', 'packages/report/dist/sipas-report.bundle.js']) {
     if (!existsSync(bundle)) consoleOutput.log(`\nChưa có ${bundle}: chạy \`npm run build\` / ${bundle} is not built: run \`npm run build\``);
   }

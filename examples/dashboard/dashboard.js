@@ -6,6 +6,7 @@ import { reportUrl } from '/sipas-report.bundle.js';
 const API = '/api/v1';
 const $ = (id) => document.getElementById(id);
 let csrfToken = '';
+let filters = {};
 
 /** A JSON call to the API; unsafe methods carry the session's CSRF token. */
 async function api(path, { method = 'GET', body } = {}) {
@@ -20,11 +21,35 @@ async function api(path, { method = 'GET', body } = {}) {
 /** The first error message of an API answer, in the page's language. */
 const problemOf = (data, fallback) => data?.errors?.[0]?.message?.vi ?? fallback;
 
-function showSignIn() {
+/**
+ * Back to the sign-in form, with a fresh report element: the next person to sign in on a shared
+ * office computer must not see the figures fetched for the one before.
+ */
+function showSignIn(problem = '') {
+  csrfToken = '';
   $('workspace').hidden = true;
   $('account').hidden = true;
+  replaceReport();
+  $('sign-in-problem').textContent = problem;
+  $('sign-in-problem').hidden = problem === '';
   $('sign-in').hidden = false;
   $('username').focus();
+}
+
+function replaceReport() {
+  const report = document.createElement('sipas-report');
+  report.id = 'report';
+  report.lang = 'vi';
+  report.addEventListener('sipas-report-filter-change', (event) => {
+    filters = event.detail;
+    linkExports();
+  });
+  // An expired or revoked session: sign in again rather than look at an error.
+  report.addEventListener('sipas-report-error', (event) => {
+    if (event.detail.kind === 'unauthorized') showSignIn('Phiên đăng nhập đã hết hạn; vui lòng đăng nhập lại.');
+  });
+  $('report').replaceWith(report);
+  filters = {};
 }
 
 async function showWorkspace(user) {
@@ -48,8 +73,6 @@ async function showWorkspace(user) {
   choose(new URLSearchParams(location.search).get('q') ?? select.value);
 }
 
-let filters = {};
-
 function linkExports() {
   const id = $('questionnaire').value;
   if (!id) return;
@@ -65,10 +88,7 @@ function choose(id) {
   linkExports();
 }
 
-$('report').addEventListener('sipas-report-filter-change', (event) => {
-  filters = event.detail;
-  linkExports();
-});
+
 
 $('sign-in').addEventListener('submit', async (event) => {
   event.preventDefault();
@@ -86,13 +106,13 @@ $('sign-in').addEventListener('submit', async (event) => {
 });
 
 $('sign-out').addEventListener('click', async () => {
-  await api('/auth/logout', { method: 'POST' });
-  csrfToken = '';
-  showSignIn();
+  const reply = await api('/auth/logout', { method: 'POST' });
+  showSignIn(reply.ok || reply.status === 401 ? '' : problemOf(reply.data, 'Đăng xuất chưa xong ở máy chủ; hãy đóng trình duyệt.'));
 });
 
 $('questionnaire').addEventListener('change', (event) => choose(event.target.value));
 
+replaceReport();
 const me = await api('/auth/me');
 if (me.ok) {
   csrfToken = me.data.csrfToken;

@@ -63,6 +63,17 @@ class ResponseChecker extends AnswerChecker {
         `The response answers version ${response.questionnaire.version}, the questionnaire is version ${questionnaire.version}`,
       ));
     }
+    // The format accepts what RFC 3339 accepts; a leap second or year 0 has no instant in
+    // JavaScript or PostgreSQL, so such a time could be neither evaluated nor stored.
+    for (const field of ['submittedAt', 'startedAt'] as const) {
+      const time = response[field];
+      if (time !== undefined && !isUsableInstant(time)) {
+        this.fail(`/${field}`, 'unusable-date-time', message(
+          `Thời điểm ${quote(time)} không dùng được (giây nhuận hoặc năm 0)`,
+          `The time ${quote(time)} cannot be used (a leap second or year 0)`,
+        ));
+      }
+    }
     const channels = questionnaire.sipas?.survey?.channels;
     if (channels && !channels.includes(response.channel)) {
       this.fail('/channel', 'channel-not-allowed', message(
@@ -163,6 +174,12 @@ export function validateAnswer(
  * Checks a response against the questionnaire it answers (which must itself be valid).
  * Never throws; errors are located by JSON pointers into the response.
  */
+/** A date-time JavaScript reads as a real instant, in year 1 or later. */
+function isUsableInstant(text: string): boolean {
+  const time = Date.parse(text);
+  return !Number.isNaN(time) && new Date(time).getUTCFullYear() >= 1 && !/T23:59:60/i.test(text);
+}
+
 export function validateResponse(questionnaire: Questionnaire, response: unknown, options: ValidateOptions = {}): ValidationResult {
   if (!validateResponseSchema(response)) {
     return toResult(translateSchemaErrors(validateResponseSchema.errors ?? []));

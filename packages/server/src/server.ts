@@ -9,6 +9,7 @@ import type { Database } from './db/database.js';
 import { openDatabase } from './db/open-database.js';
 import { runMigrations } from './db/run-migrations.js';
 import { installErrorHandling } from './http/error-handler.js';
+import { refuseNulCharacters } from './http/nul-characters.js';
 import { RateLimiter } from './http/rate-limiter.js';
 import { questionnaireManagementRoutes } from './questionnaires/management-routes.js';
 import { publicQuestionnaireRoutes } from './questionnaires/public-routes.js';
@@ -35,6 +36,8 @@ export interface ServerOptions {
   secureCookies?: boolean;
   /** Logs every request (method, URL, status; never the client's address). Failures are logged either way. */
   logger?: boolean;
+  /** Where log lines go (standard output by default); tests read them. */
+  logStream?: NodeJS.WritableStream;
   /** The clock; tests move it to expire sessions and rate windows. */
   now?: () => Date;
   /** The first admin's password, instead of a generated one (at least 10 characters). */
@@ -96,7 +99,11 @@ export async function createServer(options: ServerOptions = {}): Promise<SipasSe
     bodyLimit: bodyLimitBytes,
     trustProxy: options.trustProxy ?? false,
     // SIPAS is anonymous: request logs carry the method and URL, never the client's address or user agent.
-    logger: { level: options.logger ? 'info' : 'error', serializers: { req: (request) => ({ method: request.method, url: request.url }) } },
+    logger: {
+      level: options.logger ? 'info' : 'error',
+      serializers: { req: (request) => ({ method: request.method, url: request.url }) },
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
     logController: new LogController({ disableRequestLogging: !options.logger }),
   });
   // The API speaks JSON only; text/plain (a way around CORS preflight) gets 415 like any other type.
@@ -107,6 +114,7 @@ export async function createServer(options: ServerOptions = {}): Promise<SipasSe
     if (!reply.hasHeader('Cache-Control')) void reply.header('Cache-Control', 'no-store');
     void reply.header('X-Content-Type-Options', 'nosniff');
   });
+  app.addHook('preValidation', refuseNulCharacters);
   await app.register(cookie);
   app.addHook('onRequest', authenticationHook(context));
 

@@ -1,5 +1,6 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { Writable } from 'node:stream';
 import { createServer, type SipasServer } from '@sipas/server';
 import { ADMIN, ApiClient, errorCodes, signIn } from './helpers/http.js';
 import { openTestDatabase, type TestDatabase } from './helpers/test-database.js';
@@ -9,17 +10,25 @@ describe('one error shape everywhere', () => {
   let server: SipasServer;
   let client: ApiClient;
   let admin: ApiClient;
+  const logLines: string[] = [];
 
   before(async () => {
     database = await openTestDatabase();
-    server = await createServer({ database: database.db, initialAdminPassword: ADMIN.password, bodyLimitBytes: 2000 });
+    const logStream = new Writable({
+      write(chunk, _encoding, done) {
+        logLines.push(String(chunk));
+        done();
+      },
+    });
+    server = await createServer({ database: database.db, initialAdminPassword: ADMIN.password, bodyLimitBytes: 2000, logStream });
     // Callers may add routes before listening (npm start serves the apps this way).
     server.app.get('/boom', async () => {
       throw new Error('secret internals at /srv/sipas/db.ts:42');
     });
     server.app.post('/typed', { schema: { body: { type: 'object', required: ['count'], properties: { count: { type: 'integer' } } } } }, async () => ({ ok: true }));
-    server.app.get('/carried', async () => {
-      throw Object.assign(new Error('report refused'), { status: 422, errors: [{ path: '/query/by', code: 'unknown-dimension', message: { vi: 'Không có chiều này', en: 'No such dimension' } }] });
+    // A database failure carrying a statement's parameters, as pg and PGlite errors do.
+    server.app.get('/db-failure', async () => {
+      throw Object.assign(new Error('duplicate key value violates unique constraint: (câu trả lời riêng tư)'), { code: '23505', query: 'insert …', params: ['câu trả lời riêng tư'] });
     });
     const baseUrl = await server.listen(0, '127.0.0.1');
     client = new ApiClient(baseUrl);
@@ -67,10 +76,20 @@ describe('one error shape everywhere', () => {
     errorCodes(reply.body);
   });
 
-  it('should pass on located errors other modules throw with their status', async () => {
-    const reply = await client.get('/carried');
-    assert.equal(reply.status, 422);
-    assert.deepEqual(reply.body, { errors: [{ path: '/query/by', code: 'unknown-dimension', message: { vi: 'Không có chiều này', en: 'No such dimension' } }] });
+  it('should log a database failure by its code only, never the statement, its parameters or the message', async () => {
+    logLines.length = 0;
+    const reply = await client.get('/db-failure');
+    assert.equal(reply.status, 500);
+    const logged = logLines.join('');
+    assert.match(logged, /23505/);
+    assert.doesNotMatch(logged, /riêng tư|insert/);
+  });
+
+  it('should answer 422 when a value reaches the database that it cannot store', async () => {
+    // A NUL character passes JSON and the format's checks but PostgreSQL text cannot hold it.
+    const reply = await client.get('/api/v1/questionnaires/bad%00id');
+    assert.ok(reply.status === 404 || reply.status === 422, `status ${reply.status}`);
+    errorCodes(reply.body);
   });
 
   it('should mark API answers no-store and nosniff', async () => {

@@ -80,9 +80,18 @@ const selection = { questionnaireId: 'sipas-2640', versions: [1] };
 describe('responseColumns', () => {
   it('should start with what was recorded about the response', () => {
     assert.deepEqual(names.slice(0, RECORD_COLUMNS.length), [
-      'responseId', 'version', 'submittedAt', 'receivedAt', 'channel', 'unit', 'serviceField',
-      'paperSerial', 'paperSample', 'paperVerification', 'paperSpoiled',
+      'responseId', 'version', 'startedAt', 'submittedAt', 'receivedAt', 'channel', 'unit', 'serviceField',
+      'locale', 'counter', 'officer', 'interviewer', 'paperSerial', 'paperEnumerator', 'paperSample', 'paperVerification', 'paperSpoiled',
     ]);
+  });
+
+  it('should export who collected the response: the kiosk counter and officer, the interviewer, the enumerator', () => {
+    const cell = (extra: Partial<Response>, name: string) => responseCells(columns, source({}, extra))[names.indexOf(name)];
+    assert.equal(cell({ channel: 'kiosk', collection: { counter: 'Q3', officer: 'CB-07' } }, 'counter'), 'Q3');
+    assert.equal(cell({ channel: 'kiosk', collection: { counter: 'Q3', officer: 'CB-07' } }, 'officer'), 'CB-07');
+    assert.equal(cell({ channel: 'interview', collection: { interviewer: 'PV-2' } }, 'interviewer'), 'PV-2');
+    assert.equal(cell({ paper: { serial: 'A-1', enumerator: 'DT-5' } }, 'paperEnumerator'), 'DT-5');
+    assert.equal(cell({}, 'counter'), null);
   });
 
   it('should give likert rows, choices, "other" texts and plain questions in questionnaire order', () => {

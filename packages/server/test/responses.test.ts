@@ -199,6 +199,27 @@ describe('public collector routes', () => {
       assert.equal(repeat.status, 200);
     });
 
+    it('should answer 422, never 500, for values the database or the engine cannot hold, storing nothing', async () => {
+      const cases: [string, Record<string, unknown>, string, string][] = [
+        ['a NUL character in a free text', { answers: { overall: 1, reason: 'a\u0000b' } }, '/answers/reason', 'nul-character'],
+        ['a NUL character in the responseId', { responseId: 'x\u0000y' }, '/responseId', 'nul-character'],
+        ['a version beyond PostgreSQL integers', { questionnaire: { id: 'counter-a', version: 2 ** 31 } }, '/questionnaire/version', 'required'],
+        ['a leap second', { submittedAt: '2016-12-31T23:59:60Z' }, '/submittedAt', 'unusable-date-time'],
+        ['year 0', { startedAt: '0000-01-01T00:00:00Z' }, '/startedAt', 'unusable-date-time'],
+      ];
+      for (const [what, overrides, path, code] of cases) {
+        const response = { ...counterResponse('counter-a'), ...overrides };
+        const reply = await test.anonymous.post('/api/v1/responses', response);
+        assert.equal(reply.status, 422, what);
+        assert.ok(errorCodes(reply.body).includes(code), `${what}: ${JSON.stringify(reply.body)}`);
+        assert.ok(reply.body.errors.some((error: { path: string }) => error.path === path), `${what} located at ${path}: ${JSON.stringify(reply.body)}`);
+        if (typeof response.responseId === 'string' && !response.responseId.includes('\u0000')) assert.equal(await countStored(response.responseId), 0, what);
+      }
+      const nulInPath = await test.anonymous.get('/api/v1/questionnaires/counter%00a');
+      assert.equal(nulInPath.status, 422);
+      assert.deepEqual(nulInPath.body.errors.map((error: { path: string }) => error.path), ['/params/id']);
+    });
+
     it('should answer 400 invalid-json for a body that is not JSON or is empty', async () => {
       for (const raw of ['{"responseId": ', '']) {
         const reply = await test.anonymous.post('/api/v1/responses', undefined, { raw, headers: { 'content-type': 'application/json' } });

@@ -91,6 +91,16 @@ describe('publishing, answering on the demo site and reading the dashboard', () 
     const exportLink = await dashboard.$eval('#export-responses-csv', (link) => (link as HTMLAnchorElement).href);
     const csv = await dashboard.evaluate(async (url) => (await fetch(url)).text(), exportLink);
     assert.equal(csv.trim().split(/\r?\n/).length, 2, 'the export holds a header and the one response');
+
+    // Signing out leaves nothing of this account's figures for the next person at the computer.
+    await dashboard.click('#sign-out');
+    await dashboard.waitForSelector('#sign-in:not([hidden])');
+    const leftOver = await dashboard.evaluate(() => {
+      const report = document.querySelector('sipas-report')!;
+      return { id: report.getAttribute('questionnaire-id'), text: report.shadowRoot?.textContent ?? '' };
+    });
+    assert.equal(leftOver.id, null);
+    assert.doesNotMatch(leftOver.text, /0,0/);
     assert.deepEqual(dashboardProblems, []);
     await staff.close();
   });
@@ -104,6 +114,33 @@ async function waitForText(page: Page, selector: string, text: string): Promise<
     .waitForFunction((css, wanted) => document.querySelector(css)?.shadowRoot?.textContent?.includes(wanted), { timeout: 15_000 }, selector, text)
     .catch(async () => assert.fail(`${selector} never showed "${text}"; it shows: ${await shadowText(page, selector)}`));
 }
+
+describe('the site pages on the server', () => {
+  let database: TestDatabase;
+  let server: SipasServer;
+  let baseUrl: string;
+  before(async () => {
+    database = await openTestDatabase();
+    server = await createServer({ database: database.db, initialAdminPassword: ADMIN.password });
+    await server.app.register(sitePages, {});
+    baseUrl = await server.listen(0, '127.0.0.1');
+  });
+  after(async () => {
+    await server?.close();
+    await database?.close();
+  });
+
+  it('should answer paths that name no file 404, never 500', async () => {
+    for (const path of ['/demo/index.html/x.html', '/demo/nothing.html', '/kiosk/../../package.json', `/demo/${'a'.repeat(300)}.html`]) {
+      assert.equal((await fetch(`${baseUrl}${path}`)).status, 404, path);
+    }
+  });
+
+  it('should serve the pages under the strict policy, and forbid framing the staff dashboard', async () => {
+    assert.equal((await fetch(`${baseUrl}/demo/`)).headers.get('content-security-policy'), "default-src 'self'");
+    assert.equal((await fetch(`${baseUrl}/dashboard/`)).headers.get('content-security-policy'), "default-src 'self'; frame-ancestors 'none'");
+  });
+});
 
 /** Page errors and Content-Security-Policy violations: the pages run under `default-src 'self'`. */
 function watchProblems(page: Page): string[] {

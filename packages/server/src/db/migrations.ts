@@ -78,4 +78,14 @@ export const MIGRATIONS: readonly Migration[] = [
       `create index responses_by_version_and_time on responses (questionnaire_id, questionnaire_version, received_at)`,
     ],
   },
+  {
+    version: 2,
+    name: 'response-batches',
+    // Reports and exports read a questionnaire's responses in batches ordered by response_id, for
+    // all units or a few: without these, each batch rescans and sorts every response of it.
+    statements: [
+      `create index responses_in_id_order on responses (questionnaire_id, response_id)`,
+      `create index responses_by_unit_in_id_order on responses (questionnaire_id, unit, response_id)`,
+    ],
+  },
 ];

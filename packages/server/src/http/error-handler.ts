@@ -4,8 +4,9 @@ import { HttpError, located, MESSAGES, type ErrorBody } from './errors.js';
 
 /**
  * Every failure leaves in the one error shape (errors.ts): our own HttpErrors, Fastify's own
- * refusals (unknown route, unreadable or oversized body, wrong content type, schema validation) and,
- * as a generic 500 that never shows a stack trace, real failures, which are logged.
+ * refusals (unknown route, unreadable or oversized body, wrong content type, schema validation),
+ * values the database cannot hold, and, as a generic 500 that never shows a stack trace, real
+ * failures, which are logged without the data they were handling.
  */
 export function installErrorHandling(app: FastifyInstance, bodyLimitBytes: number): void {
   app.setNotFoundHandler((_request, reply) => {
@@ -22,15 +23,50 @@ export function installErrorHandling(app: FastifyInstance, bodyLimitBytes: numbe
       void reply.code(known.status).send({ errors: known.errors } satisfies ErrorBody);
       return;
     }
-    request.log.error({ err: error }, 'request failed');
+    const stored = unstorableValue(error);
+    if (stored) {
+      void reply.code(422).send({ errors: [stored] } satisfies ErrorBody);
+      return;
+    }
+    request.log.error({ err: loggable(error) }, 'request failed');
     void reply.code(500).send({ errors: [located('', 'internal', MESSAGES.internal)] } satisfies ErrorBody);
   });
 }
 
+/**
+ * What a failure may put in the log. Database errors carry the statement and its parameters (a
+ * response's answers, free text included) and may quote a value in their message: only their
+ * code is kept. SIPAS is anonymous; the log must not become a copy of the answers.
+ */
+function loggable(error: Error & { code?: unknown }): Record<string, unknown> {
+  if (isDatabaseError(error)) return { name: error.name, code: error.code };
+  return { name: error.name, code: error.code, message: error.message, stack: error.stack };
+}
+
+/** PostgreSQL (and PGlite) report errors with a five-character SQLSTATE code. */
+const isDatabaseError = (error: { code?: unknown }): error is { code: string } => typeof error.code === 'string' && /^[0-9A-Z]{5}$/.test(error.code);
+
+/**
+ * SQLSTATE classes for values PostgreSQL cannot store (a NUL character in text, an invalid byte
+ * sequence, a number or a date out of range). Checks run first; this answers the client's mistake
+ * with a 4xx if one ever slips past them, rather than a 500 a browser outbox would retry forever.
+ */
+const UNSTORABLE = new Set(['22P05', '22021', '22003', '22007', '22008', '22P02']);
+
+function unstorableValue(error: { code?: unknown }): ErrorBody['errors'][number] | undefined {
+  if (!isDatabaseError(error) || !UNSTORABLE.has(error.code)) return undefined;
+  return located(
+    '',
+    'unstorable-value',
+    message(
+      'Có giá trị không lưu được (ký tự NUL, hoặc số hay ngày tháng ngoài khoảng cho phép)',
+      'A value cannot be stored (a NUL character, or a number or date out of range)',
+    ),
+  );
+}
+
 /** Fastify's own 4xx refusals in our shape, or undefined for a real failure. */
 function fastifyRefusal(error: FastifyError, bodyLimitBytes: number): { status: number; errors: ErrorBody['errors'] } | undefined {
-  const carried = carriedRefusal(error);
-  if (carried) return carried;
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
@@ -41,7 +77,7 @@ function fastifyRefusal(error: FastifyError, bodyLimitBytes: number): { status: 
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return { status: 415, errors: [located('', 'unsupported-media-type', MESSAGES.unsupportedMediaType)] };
   }
-  // Route schemas (the reports module may declare them): Fastify's validation, located.
+  // A route schema, should a route (or a caller's added route) declare one: Fastify's validation, located.
   if (error.validation) {
     const context = error.validationContext ?? 'body';
     return {
@@ -61,20 +97,4 @@ function fastifyRefusal(error: FastifyError, bodyLimitBytes: number): { status: 
     return { status, errors: [located('', 'bad-request', message('Yêu cầu không hợp lệ', 'The request is not valid'))] };
   }
   return undefined;
-}
-
-/**
- * Any other module's error that already carries a 4xx status (`statusCode` or `status`) and located
- * errors, such as the reports module's own error class, is sent as it is.
- */
-function carriedRefusal(error: unknown): { status: number; errors: ErrorBody['errors'] } | undefined {
-  if (typeof error !== 'object' || error === null) return undefined;
-  const { statusCode, status, errors } = error as { statusCode?: unknown; status?: unknown; errors?: unknown };
-  const code = typeof statusCode === 'number' ? statusCode : status;
-  if (typeof code !== 'number' || code < 400 || code > 499 || !Array.isArray(errors) || errors.length === 0) return undefined;
-  const wellFormed = errors.every(
-    (item) =>
-      typeof item?.path === 'string' && typeof item?.code === 'string' && typeof item?.message?.vi === 'string' && typeof item?.message?.en === 'string',
-  );
-  return wellFormed ? { status: code, errors: errors as ErrorBody['errors'] } : undefined;
 }

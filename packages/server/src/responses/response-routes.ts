@@ -84,7 +84,8 @@ export const responseRoutes: FastifyPluginAsync<ServerContext> = async (app, con
     applyOriginPolicy(request, reply, target.allowedOrigins);
 
     const version = questionnaire.version;
-    if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    // Versions are PostgreSQL integers: a larger number cannot name one.
+    if (typeof version !== 'number' || !Number.isInteger(version) || version < 1 || version > 2_147_483_647) {
       throw httpError(422, '/questionnaire/version', 'required', message('Thiếu số phiên bản bảng hỏi (số nguyên dương)', 'The questionnaire version (a positive integer) is missing'));
     }
     const published = await findPublishedVersion(db, questionnaireId, version);
