@@ -128,7 +128,7 @@ export async function createServer(options: ServerOptions = {}): Promise<SipasSe
     },
     { prefix: API_PREFIX },
   );
-  await app.register(reportRoutes, { prefix: API_PREFIX, db });
+  await app.register(reportRoutes, { prefix: API_PREFIX, db, now });
 
   let closed = false;
   return {

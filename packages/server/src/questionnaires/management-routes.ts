@@ -20,7 +20,9 @@ export const questionnaireManagementRoutes: FastifyPluginAsync<ServerContext> = 
 
   app.get('/questionnaires', signedIn, async (request) => {
     const { rows } = await db.query<ListRow>(
-      `select q.id, q.draft->'title' as title, q.draft->'sipas'->'units' as units, q.updated_at,
+      // Units as published (the tree reports scope accounts by), not as the draft has them now.
+      `select q.id, q.draft->'title' as title, q.updated_at,
+         (select v.document->'sipas'->'units' from questionnaire_versions v where v.questionnaire_id = q.id order by v.version desc limit 1) as units,
          (select max(v.version) from questionnaire_versions v where v.questionnaire_id = q.id) as latest_version,
          (select count(*)::int from responses r where r.questionnaire_id = q.id) as response_count
        from questionnaires q order by q.id`,

@@ -65,7 +65,7 @@ function download(reply: FastifyReply, contentType: string, filename: string): F
   return reply.header('Content-Type', contentType).header('Content-Disposition', attachment(filename));
 }
 
-export const reportRoutes: FastifyPluginAsync<{ db: Database }> = async (app, { db }) => {
+export const reportRoutes: FastifyPluginAsync<{ db: Database; now?: () => Date }> = async (app, { db, now = () => new Date() }) => {
   const analysts = { preHandler: requireRole('admin', 'analyst') };
   const reportParameters: OptionalParameter[] = ['by'];
 
@@ -73,14 +73,14 @@ export const reportRoutes: FastifyPluginAsync<{ db: Database }> = async (app, { 
     const prepared = await prepare(db, request, { accepts: reportParameters });
     requireIndexModel(prepared.target);
     const report = await computeReport(db, prepared.target, prepared.query, prepared.selection);
-    return reportBody(report, reportHeading(prepared.target, prepared.query, prepared.accountUnits));
+    return reportBody(report, reportHeading(prepared.target, prepared.query, prepared.accountUnits, now()));
   });
 
   app.get<IdRoute>('/questionnaires/:id/progress', analysts, async (request) => {
     const prepared = await prepare(db, request, { accepts: [], defaultVersion: { kind: 'all' }, all: 'every' });
     const counts = await countResponses(db, prepared.selection);
     const units = prepared.target.latest.document.sipas?.units;
-    return { ...reportHeading(prepared.target, prepared.query, prepared.accountUnits), ...progressFigures(counts, prepared.target.plannedSample, units, prepared.scope) };
+    return { ...reportHeading(prepared.target, prepared.query, prepared.accountUnits, now()), ...progressFigures(counts, prepared.target.plannedSample, units, prepared.scope) };
   });
 
   app.get<IdRoute>('/questionnaires/:id/export/responses.csv', analysts, async (request, reply) => {
