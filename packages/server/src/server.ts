@@ -9,7 +9,7 @@ import type { Database } from './db/database.js';
 import { openDatabase } from './db/open-database.js';
 import { runMigrations } from './db/run-migrations.js';
 import { installErrorHandling } from './http/error-handler.js';
-import { refuseNulCharacters } from './http/nul-characters.js';
+import { refuseUnstorableText } from './http/unstorable-text.js';
 import { RateLimiter } from './http/rate-limiter.js';
 import { questionnaireManagementRoutes } from './questionnaires/management-routes.js';
 import { publicQuestionnaireRoutes } from './questionnaires/public-routes.js';
@@ -114,7 +114,7 @@ export async function createServer(options: ServerOptions = {}): Promise<SipasSe
     if (!reply.hasHeader('Cache-Control')) void reply.header('Cache-Control', 'no-store');
     void reply.header('X-Content-Type-Options', 'nosniff');
   });
-  app.addHook('preValidation', refuseNulCharacters);
+  app.addHook('preValidation', refuseUnstorableText);
   await app.register(cookie);
   app.addHook('onRequest', authenticationHook(context));
 

@@ -201,8 +201,9 @@ describe('public collector routes', () => {
 
     it('should answer 422, never 500, for values the database or the engine cannot hold, storing nothing', async () => {
       const cases: [string, Record<string, unknown>, string, string][] = [
-        ['a NUL character in a free text', { answers: { overall: 1, reason: 'a\u0000b' } }, '/answers/reason', 'nul-character'],
-        ['a NUL character in the responseId', { responseId: 'x\u0000y' }, '/responseId', 'nul-character'],
+        ['a NUL character in a free text', { answers: { overall: 1, reason: 'a\u0000b' } }, '/answers/reason', 'unstorable-text'],
+        ['a NUL character in the responseId', { responseId: 'x\u0000y' }, '/responseId', 'unstorable-text'],
+        ['a lone surrogate in a free text', { answers: { overall: 1, reason: 'a\ud800b' } }, '/answers/reason', 'unstorable-text'],
         ['a version beyond PostgreSQL integers', { questionnaire: { id: 'counter-a', version: 2 ** 31 } }, '/questionnaire/version', 'required'],
         ['a leap second', { submittedAt: '2016-12-31T23:59:60Z' }, '/submittedAt', 'unusable-date-time'],
         ['year 0', { startedAt: '0000-01-01T00:00:00Z' }, '/startedAt', 'unusable-date-time'],

@@ -4,8 +4,9 @@ import { message, quote, type Response } from '@sipas/schema';
 import type { Database } from '../db/database.js';
 import { httpError, invalidBody, located, MESSAGES } from '../http/errors.js';
 import { isSameOrigin, originOf } from '../http/origins.js';
+import { findUnstorableText, unstorableText } from '../http/unstorable-text.js';
 import { unknownQuestionnaire } from '../questionnaires/public-routes.js';
-import { findPublishedVersion } from '../questionnaires/questionnaire-store.js';
+import { findPublishedVersion, type PublishedVersion } from '../questionnaires/questionnaire-store.js';
 import type { ServerContext } from '../server-context.js';
 import { findReceipt, storeResponse } from './response-store.js';
 
@@ -51,25 +52,39 @@ export const responseRoutes: FastifyPluginAsync<ServerContext> = async (app, con
     return reply.code(204).send();
   });
 
+  // Published versions never change: each is read and parsed once, and the engine keeps what it
+  // prepares per questionnaire object (compiled conditions) for every later response to it.
+  const publishedVersions = new Map<string, PublishedVersion>();
+  const publishedVersion = async (questionnaireId: string, version: number): Promise<PublishedVersion | undefined> => {
+    const key = `${questionnaireId}@${version}`;
+    const known = publishedVersions.get(key);
+    if (known) return known;
+    const found = await findPublishedVersion(db, questionnaireId, version);
+    if (found) publishedVersions.set(key, found);
+    return found;
+  };
+
   const rateLimit = async (request: FastifyRequest) => {
     const wait = context.limits.responses.take(request.ip);
     if (wait !== undefined) throw httpError(429, '', 'rate-limited', MESSAGES.rateLimited, { 'Retry-After': String(wait) });
   };
 
-  app.post('/responses', { onRequest: rateLimit }, async (request, reply) => {
+  app.post('/responses', { onRequest: rateLimit, config: { checksOwnBody: true } }, async (request, reply) => {
     const document = request.body;
     const body = isRecord(document) ? document : {};
     const responseId = typeof body.responseId === 'string' ? body.responseId : undefined;
 
     // The responseId is the idempotency key: a repeat gets the first delivery's receipt and is not
     // checked again (the questionnaire may have changed since; what was accepted stays accepted).
-    if (responseId !== undefined) {
+    if (responseId !== undefined && findUnstorableText(responseId, '') === undefined) {
       const earlier = await findReceipt(db, responseId);
       if (earlier) {
         applyOriginPolicy(request, reply, (await findTarget(db, earlier.questionnaireId))?.allowedOrigins ?? []);
         return reply.code(200).send({ receipt: earlier.receipt });
       }
     }
+    const unstorable = findUnstorableText(document, '');
+    if (unstorable !== undefined) throw unstorableText(unstorable);
 
     const questionnaire = isRecord(body.questionnaire) ? body.questionnaire : {};
     const questionnaireId = typeof questionnaire.id === 'string' ? questionnaire.id : undefined;
@@ -88,7 +103,7 @@ export const responseRoutes: FastifyPluginAsync<ServerContext> = async (app, con
     if (typeof version !== 'number' || !Number.isInteger(version) || version < 1 || version > 2_147_483_647) {
       throw httpError(422, '/questionnaire/version', 'required', message('Thiếu số phiên bản bảng hỏi (số nguyên dương)', 'The questionnaire version (a positive integer) is missing'));
     }
-    const published = await findPublishedVersion(db, questionnaireId, version);
+    const published = await publishedVersion(questionnaireId, version);
     if (!published) {
       throw httpError(404, '/questionnaire/version', 'unknown-version', message(`Bảng hỏi ${quote(questionnaireId)} không có phiên bản ${version}`, `Questionnaire ${quote(questionnaireId)} has no version ${version}`));
     }
