@@ -3,7 +3,7 @@ import type { MessageLanguage } from '@sipas/schema';
 import { EXIT, type CommandOutput } from './output.js';
 import { indexCommand } from './index-command.js';
 import { SAMPLE_OPTIONS, sampleCommand } from './sample-command.js';
-import { serveCommand } from './serve-command.js';
+import { parseTrustProxy, resetPasswordCommand, serveCommand } from './serve-command.js';
 import { simulateCommand } from './simulate-command.js';
 import { validateCommand } from './validate-command.js';
 
@@ -25,8 +25,14 @@ Lệnh:
                                          Rút mẫu chính thức + dự phòng cùng cỡ, in hạt giống (seed)
   sample verify --forms phieu.csv|phieu.jsonl --share 0.2 [--seed S]
                                          Rút danh sách phúc tra theo tỉ lệ trong mỗi đơn vị
-  serve [--port 8080] [--host 127.0.0.1] [--data ./.data] [--secure-cookies]
-                                         Chạy máy chủ thu phiếu và quản trị (PostgreSQL khi có DATABASE_URL)
+  serve [--port 8080] [--host 127.0.0.1] [--data ./.data] [--secure-cookies] [--trust-proxy loopback|<địa chỉ,...>]
+                                         Chạy máy chủ thu phiếu và quản trị (PostgreSQL khi có DATABASE_URL).
+                                         --secure-cookies khi người dùng vào qua HTTPS (kể cả HTTPS dừng ở proxy);
+                                         --trust-proxy khi đứng sau proxy ngược: địa chỉ (IP, CIDR, loopback) của proxy, để tin
+                                         X-Forwarded-For của nó và giới hạn tần suất tính theo người dùng chứ không theo proxy
+  reset-password <tên đăng nhập> [--data ./.data]
+                                         Đặt mật khẩu mới (in ra một lần) cho tài khoản, thu hồi phiên và mã truy cập API của nó;
+                                         không xoá dữ liệu. Với PGlite, dừng máy chủ trước (PostgreSQL khi có DATABASE_URL)
 
 Tuỳ chọn:
   --lang vi|en   Ngôn ngữ thông báo (mặc định: vi)
@@ -51,8 +57,14 @@ Commands:
                                           Draw the official + equal reserve samples; prints the seed
   sample verify --forms forms.csv|responses.jsonl --share 0.2 [--seed S]
                                           Draw the phúc tra (re-verification) list, a share of every unit
-  serve [--port 8080] [--host 127.0.0.1] [--data ./.data] [--secure-cookies]
-                                          Run the collector and admin server (PostgreSQL when DATABASE_URL is set)
+  serve [--port 8080] [--host 127.0.0.1] [--data ./.data] [--secure-cookies] [--trust-proxy loopback|<address,...>]
+                                          Run the collector and admin server (PostgreSQL when DATABASE_URL is set).
+                                          --secure-cookies when people reach it over HTTPS (also HTTPS ended at a proxy);
+                                          --trust-proxy behind a reverse proxy: the proxy's addresses (IP, CIDR, loopback), whose
+                                          X-Forwarded-For is then believed, so rate limits count clients rather than the proxy
+  reset-password <username> [--data ./.data]
+                                          Set a new password (printed once) on an account and revoke its sessions and API tokens;
+                                          deletes no data. With PGlite, stop the server first (PostgreSQL when DATABASE_URL is set)
 
 Options:
   --lang vi|en   Language of the messages (default: vi)
@@ -93,6 +105,7 @@ export async function runCli(argv: string[], output: CommandOutput): Promise<num
         host: { type: 'string' },
         data: { type: 'string' },
         'secure-cookies': { type: 'boolean', default: false },
+        'trust-proxy': { type: 'string' },
       },
     });
   } catch (error) {
@@ -135,7 +148,26 @@ export async function runCli(argv: string[], output: CommandOutput): Promise<num
       output.error(lang === 'vi' ? `--port là số từ 0 đến 65535.\n\n${USAGE.vi}` : `--port is a number from 0 to 65535.\n\n${USAGE.en}`);
       return EXIT.unreadable;
     }
-    return serveCommand({ port, host: values.host ?? '127.0.0.1', dataDir: values.data ?? './.data', secureCookies: values['secure-cookies'], lang }, output);
+    const trustProxy = values['trust-proxy'] === undefined ? undefined : parseTrustProxy(values['trust-proxy']);
+    if (values['trust-proxy'] !== undefined && trustProxy === undefined) {
+      output.error(
+        lang === 'vi'
+          ? `--trust-proxy là địa chỉ của proxy ngược: IP, CIDR hoặc loopback, cách nhau bằng dấu phẩy (ví dụ 127.0.0.1 hay 10.0.0.0/8).\n\n${USAGE.vi}`
+          : `--trust-proxy is the reverse proxy's addresses: IP, CIDR or loopback, comma-separated (such as 127.0.0.1 or 10.0.0.0/8).\n\n${USAGE.en}`,
+      );
+      return EXIT.unreadable;
+    }
+    return serveCommand(
+      { port, host: values.host ?? '127.0.0.1', dataDir: values.data ?? './.data', secureCookies: values['secure-cookies'], ...(trustProxy === undefined ? {} : { trustProxy }), lang },
+      output,
+    );
+  }
+  if (command === 'reset-password') {
+    if (files.length !== 1) {
+      output.error(lang === 'vi' ? `Cần đúng một tên đăng nhập.\n\n${USAGE.vi}` : `One username is needed.\n\n${USAGE.en}`);
+      return EXIT.unreadable;
+    }
+    return resetPasswordCommand({ username: files[0]!, dataDir: values.data ?? './.data', lang }, output);
   }
   if (command === 'index') {
     const format = values.format ?? 'table';

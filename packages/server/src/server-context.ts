@@ -12,7 +12,7 @@ export interface ServerContext {
     responses: RateLimiter;
     /** Failed sign-ins per client and minute. */
     loginsPerClient: RateLimiter;
-    /** Failed sign-ins per username and minute. */
-    loginsPerUsername: RateLimiter;
+    /** Sign-in attempts per (username, client) pair and minute: a stranger cannot lock an account out. */
+    loginsPerAccountAndClient: RateLimiter;
   };
 }

@@ -30,7 +30,7 @@ export interface ServerOptions {
   database?: Database;
   /** Largest request body; 1 MiB by default, as the browser outbox expects. */
   bodyLimitBytes?: number;
-  /** Per client and minute; failed sign-ins are also limited per username. */
+  /** Per client and minute (IPv6 clients by their /64); sign-ins also per username and client together. */
   rateLimit?: { responsesPerMinute: number; loginsPerMinute: number };
   /** Marks the session cookie Secure: set it whenever the server is reached over HTTPS. */
   secureCookies?: boolean;
@@ -91,7 +91,7 @@ export async function createServer(options: ServerOptions = {}): Promise<SipasSe
     limits: {
       responses: new RateLimiter(rateLimit.responsesPerMinute, now),
       loginsPerClient: new RateLimiter(rateLimit.loginsPerMinute, now),
-      loginsPerUsername: new RateLimiter(rateLimit.loginsPerMinute, now),
+      loginsPerAccountAndClient: new RateLimiter(rateLimit.loginsPerMinute, now),
     },
   };
 

@@ -2,8 +2,26 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
+import { createServer, type Database } from '@sipas/server';
+import { clientKey, RateLimiter } from '../src/http/rate-limiter.js';
+import { counterResponse, publishCounter } from './helpers/fixtures.js';
 import { ADMIN, ApiClient, createAccount, errorCodes, signIn, startServer, type TestServer } from './helpers/http.js';
 import { openTestDatabase, type TestDatabase } from './helpers/test-database.js';
+
+/** `db`, counting the statements whose SQL matches `pattern` (to prove a request did not ask the database). */
+function countingDatabase(db: Database, pattern: RegExp): { db: Database; count(): number } {
+  let count = 0;
+  const counting: Database = {
+    kind: db.kind,
+    query: (text, params) => {
+      if (pattern.test(text)) count++;
+      return db.query(text, params);
+    },
+    transaction: (work) => db.transaction(work),
+    close: () => db.close(),
+  };
+  return { db: counting, count: () => count };
+}
 
 describe('accounts, sessions and API tokens', () => {
   let database: TestDatabase;
@@ -75,6 +93,25 @@ describe('accounts, sessions and API tokens', () => {
       const reply = await test.anonymous.post('/api/v1/auth/login', { username: 7 });
       assert.equal(reply.status, 422);
       assert.deepEqual(reply.body.errors.map((error: { path: string }) => error.path), ['/username', '/password']);
+    });
+
+    it('should end the session presented with a sign-in before starting a new one (session fixation)', async () => {
+      const client = await signIn(test.baseUrl, ADMIN.username, ADMIN.password);
+      const planted = client.cookie!;
+      // The same browser signs in again, its old cookie still attached.
+      assert.equal((await client.login(ADMIN.username, ADMIN.password)).status, 200);
+      assert.notEqual(client.cookie, planted);
+      assert.equal((await client.get('/api/v1/auth/me')).status, 200);
+      const old = await new ApiClient(test.baseUrl, { cookie: planted }).get('/api/v1/auth/me');
+      assert.equal(old.status, 401);
+      const { rows } = await database.db.query('select 1 from sessions where id_hash = $1', [createHash('sha256').update(planted.split('=')[1]!).digest('hex')]);
+      assert.equal(rows.length, 0);
+    });
+
+    it('should keep the presented session when the sign-in fails', async () => {
+      const client = await signIn(test.baseUrl, ADMIN.username, ADMIN.password);
+      assert.equal((await new ApiClient(test.baseUrl, { cookie: client.cookie! }).login(ADMIN.username, 'wrong-password!')).status, 401);
+      assert.equal((await client.get('/api/v1/auth/me')).status, 200);
     });
   });
 
@@ -154,9 +191,21 @@ describe('accounts, sessions and API tokens', () => {
 
       const script = new ApiClient(test.baseUrl, { bearer: token });
       assert.equal((await script.get('/api/v1/auth/me')).body.user.username, 'admin');
-      assert.equal((await script.post('/api/v1/auth/tokens', { name: 'made by a script' })).status, 201);
       const used = await admin.get('/api/v1/auth/tokens');
       assert.equal(used.body.tokens.find((item: { id: number }) => item.id === id).lastUsedAt, clock.toISOString());
+    });
+
+    it('should not let a token mint tokens: 403 session-required, and nothing stored', async () => {
+      const { token } = (await admin.post('/api/v1/auth/tokens', { name: 'leaky script' })).body;
+      const before = (await database.db.query('select id from api_tokens')).rows.length;
+      const script = new ApiClient(test.baseUrl, { bearer: token });
+      const minted = await script.post('/api/v1/auth/tokens', { name: 'made by a script' });
+      assert.equal(minted.status, 403);
+      assert.deepEqual(errorCodes(minted.body), ['session-required']);
+      assert.equal(minted.body.errors[0].path, '');
+      assert.equal((await database.db.query('select id from api_tokens')).rows.length, before);
+      // What a token may do with tokens: list them and revoke them (itself included).
+      assert.equal((await script.get('/api/v1/auth/tokens')).status, 200);
     });
 
     it('should answer 401 invalid-token for an unknown or revoked bearer token', async () => {
@@ -200,39 +249,211 @@ describe('accounts, sessions and API tokens', () => {
     });
   });
 
+  describe('credentials on public routes', () => {
+    it('should treat an unknown or revoked bearer token as anonymous on public routes, and refuse it on private ones', async () => {
+      await publishCounter(admin, 'bearer-public');
+      const { id, token } = (await admin.post('/api/v1/auth/tokens', { name: 'soon revoked' })).body;
+      assert.equal((await admin.delete(`/api/v1/auth/tokens/${id}`)).status, 204);
+      for (const bearer of ['sipas_made-up', token as string]) {
+        const client = new ApiClient(test.baseUrl, { bearer });
+        assert.equal((await client.get('/api/v1/questionnaires/bearer-public')).status, 200);
+        assert.equal((await client.get('/api/v1/questionnaires/bearer-public/versions/1')).status, 200);
+        const posted = await client.post('/api/v1/responses', counterResponse('bearer-public'));
+        assert.equal(posted.status, 201, JSON.stringify(posted.body));
+        for (const path of ['/api/v1/auth/me', '/api/v1/questionnaires']) {
+          const refused = await client.get(path);
+          assert.equal(refused.status, 401, path);
+          assert.deepEqual(errorCodes(refused.body), ['invalid-token']);
+          assert.equal(refused.headers.get('www-authenticate'), 'Bearer');
+        }
+      }
+    });
+
+    it('should not look a session cookie up for public routes or for pages served beside the API', async () => {
+      const lookups = countingDatabase(database.db, /from sessions s join users/);
+      const server = await createServer({ database: lookups.db, initialAdminPassword: ADMIN.password, now: () => clock });
+      server.app.get('/demo/page.html', async () => 'a demo page');
+      const baseUrl = await server.listen(0, '127.0.0.1');
+      try {
+        const client = await signIn(baseUrl, ADMIN.username, ADMIN.password);
+        const stale = new ApiClient(baseUrl, { cookie: 'sipas_session=signed-out-long-ago' });
+        for (const someone of [client, stale]) {
+          assert.equal((await someone.get('/demo/page.html')).status, 200);
+          assert.equal((await someone.get('/api/v1/questionnaires/bearer-public')).status, 200);
+          assert.equal((await someone.post('/api/v1/responses', counterResponse('bearer-public'))).status, 201);
+        }
+        assert.equal(lookups.count(), 0);
+        // A private route asks, once per request.
+        assert.equal((await client.get('/api/v1/auth/me')).status, 200);
+        assert.equal(lookups.count(), 1);
+        const anonymous = await stale.get('/api/v1/auth/me');
+        assert.equal(anonymous.status, 401);
+        assert.deepEqual(errorCodes(anonymous.body), ['unauthenticated']);
+      } finally {
+        await server.close();
+      }
+    });
+  });
+
   describe('failed sign-in limit', () => {
     /** A sign-in from another loopback address, as a second client would come from. */
     const loginFrom = (baseUrl: string, localAddress: string, username: string, password: string) =>
-      new Promise<number>((resolve, reject) => {
+      new Promise<{ status: number; retryAfter: string | undefined; body: unknown }>((resolve, reject) => {
         const body = JSON.stringify({ username, password });
         const url = new URL('/api/v1/auth/login', baseUrl);
         const request = httpRequest(url, { method: 'POST', localAddress, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (response) => {
-          response.resume();
-          response.on('end', () => resolve(response.statusCode ?? 0));
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () =>
+            resolve({ status: response.statusCode ?? 0, retryAfter: response.headers['retry-after'], body: JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null') }),
+          );
         });
         request.on('error', reject);
         request.end(body);
       });
 
-    it('should answer 429 with Retry-After after too many failures, per username and per client', async () => {
+    it("should lock a client out after too many failures, for every username, but not the same username from elsewhere", async () => {
       let now = new Date('2025-03-05T08:00:00.000Z');
       const limited = await startServer(database.db, { now: () => now, rateLimit: { responsesPerMinute: 100, loginsPerMinute: 3 } });
       try {
-        for (let i = 0; i < 3; i++) assert.equal(await loginFrom(limited.baseUrl, '127.0.0.2', ADMIN.username, 'wrong-password!'), 401);
-        // The username is locked, even for the right password from another client...
-        const locked = await new ApiClient(limited.baseUrl).login(ADMIN.username, ADMIN.password);
+        // A stranger guesses the admin's password from 127.0.0.2...
+        for (let i = 0; i < 3; i++) assert.equal((await loginFrom(limited.baseUrl, '127.0.0.2', ADMIN.username, 'wrong-password!')).status, 401);
+        const locked = await loginFrom(limited.baseUrl, '127.0.0.2', ADMIN.username, ADMIN.password);
         assert.equal(locked.status, 429);
         assert.deepEqual(errorCodes(locked.body), ['rate-limited']);
-        assert.equal(locked.headers.get('retry-after'), '60');
-        // ...the client that failed is locked for other usernames too...
-        assert.equal(await loginFrom(limited.baseUrl, '127.0.0.2', 'token-editor', 'token-editor-password'), 429);
-        // ...while other clients and usernames go on.
-        assert.equal((await new ApiClient(limited.baseUrl).login('token-editor', 'token-editor-password')).status, 200);
-        now = new Date(now.getTime() + 60_000);
+        assert.equal(locked.retryAfter, '60');
+        // ...and is locked out for other usernames too...
+        assert.equal((await loginFrom(limited.baseUrl, '127.0.0.2', 'token-editor', 'token-editor-password')).status, 429);
+        // ...while the real admin, from their own address, signs in as usual, as do others.
         assert.equal((await new ApiClient(limited.baseUrl).login(ADMIN.username, ADMIN.password)).status, 200);
+        assert.equal((await loginFrom(limited.baseUrl, '127.0.0.3', ADMIN.username, ADMIN.password)).status, 200);
+        assert.equal((await new ApiClient(limited.baseUrl).login('token-editor', 'token-editor-password')).status, 200);
+        // A minute later the stranger's window has ended.
+        now = new Date(now.getTime() + 60_000);
+        assert.equal((await loginFrom(limited.baseUrl, '127.0.0.2', ADMIN.username, 'wrong-password!')).status, 401);
       } finally {
         await limited.close();
       }
+    });
+
+    it('should answer 429 to a burst of parallel wrong passwords from one client, counting each before hashing it', async () => {
+      const now = new Date('2025-03-06T08:00:00.000Z');
+      const limited = await startServer(database.db, { now: () => now, rateLimit: { responsesPerMinute: 100, loginsPerMinute: 5 } });
+      try {
+        const replies = await Promise.all(Array.from({ length: 40 }, (_, i) => loginFrom(limited.baseUrl, '127.0.0.4', ADMIN.username, `wrong-password-${i}`)));
+        const statuses = replies.map((reply) => reply.status);
+        assert.equal(statuses.filter((status) => status === 401).length, 5, JSON.stringify(statuses));
+        assert.equal(statuses.filter((status) => status === 429).length, 35, JSON.stringify(statuses));
+        assert.equal((await loginFrom(limited.baseUrl, '127.0.0.4', ADMIN.username, ADMIN.password)).status, 429);
+        assert.equal((await loginFrom(limited.baseUrl, '127.0.0.5', ADMIN.username, ADMIN.password)).status, 200);
+      } finally {
+        await limited.close();
+      }
+    });
+
+    it('should not count successful sign-ins against the limit', async () => {
+      const now = new Date('2025-03-07T08:00:00.000Z');
+      const limited = await startServer(database.db, { now: () => now, rateLimit: { responsesPerMinute: 100, loginsPerMinute: 2 } });
+      try {
+        for (let i = 0; i < 5; i++) assert.equal((await loginFrom(limited.baseUrl, '127.0.0.6', ADMIN.username, ADMIN.password)).status, 200, `sign-in ${i + 1}`);
+        assert.equal((await loginFrom(limited.baseUrl, '127.0.0.6', ADMIN.username, 'wrong-password!')).status, 401);
+        assert.equal((await loginFrom(limited.baseUrl, '127.0.0.6', ADMIN.username, ADMIN.password)).status, 200);
+        assert.equal((await loginFrom(limited.baseUrl, '127.0.0.6', ADMIN.username, 'wrong-password!')).status, 401);
+        assert.equal((await loginFrom(limited.baseUrl, '127.0.0.6', ADMIN.username, ADMIN.password)).status, 429);
+      } finally {
+        await limited.close();
+      }
+    });
+
+    it('should refuse a username no account can have without asking the database, with the same 401, and count it', async () => {
+      const now = new Date('2025-03-08T08:00:00.000Z');
+      const lookups = countingDatabase(database.db, /from users u where u\.username/);
+      const limited = await startServer(lookups.db, { now: () => now, rateLimit: { responsesPerMinute: 100, loginsPerMinute: 3 } });
+      try {
+        const generic = await loginFrom(limited.baseUrl, '127.0.0.7', 'nobody-here', 'whatever-password');
+        assert.equal(lookups.count(), 1);
+        for (const username of ['has space', 'x'.repeat(10_000)]) {
+          const reply = await loginFrom(limited.baseUrl, '127.0.0.7', username, 'whatever-password');
+          assert.equal(reply.status, 401);
+          assert.deepEqual(reply.body, generic.body);
+        }
+        assert.equal(lookups.count(), 1);
+        assert.equal((await loginFrom(limited.baseUrl, '127.0.0.7', ADMIN.username, ADMIN.password)).status, 429);
+      } finally {
+        await limited.close();
+      }
+    });
+  });
+
+  describe('rate limiter', () => {
+    it('should hold at most maxKeys keys, dropping ended windows first, then the oldest live one', () => {
+      const start = new Date('2025-03-05T08:00:00.000Z').getTime();
+      let now = new Date(start);
+      const at = (seconds: number) => (now = new Date(start + seconds * 1000));
+      const limiter = new RateLimiter(2, () => now, 60_000, { maxKeys: 3 });
+      limiter.take('p');
+      at(10);
+      limiter.take('a');
+      at(20);
+      limiter.take('b');
+      at(65);
+      limiter.take('c'); // p has ended and is swept; a, b, c remain
+      at(75);
+      // Full: 'a' (ended at 70 s) makes room; 'b' (live until 80 s) stays with its count.
+      limiter.take('d');
+      assert.equal(limiter.size, 3);
+      assert.equal(limiter.take('b'), undefined);
+      assert.equal(limiter.blockedFor('b'), 5);
+      // Full of live windows (b, c, d): the oldest, 'b', goes and starts afresh.
+      limiter.take('e');
+      assert.equal(limiter.size, 3);
+      assert.equal(limiter.blockedFor('b'), undefined);
+      assert.equal(limiter.take('c'), undefined);
+      assert.equal(limiter.blockedFor('c'), 50);
+      // A flood of new keys never grows it.
+      for (let i = 0; i < 10_000; i++) limiter.take(`flood-${i}`);
+      assert.equal(limiter.size, 3);
+    });
+
+    it('should keep a long key as a fixed-size digest, without mixing two long keys up', () => {
+      const now = new Date('2025-03-05T08:00:00.000Z');
+      const limiter = new RateLimiter(1, () => now, 60_000, { maxKeyLength: 50 });
+      const long = 'x'.repeat(100_000);
+      assert.equal(limiter.take(`${long}1`), undefined);
+      assert.equal(limiter.take(`${long}2`), undefined);
+      assert.equal(limiter.take(`${long}1`), 60);
+      assert.equal(limiter.size, 2);
+      // @ts-expect-error a look inside, to prove the stored keys are short
+      assert.ok([...(limiter.windows as Map<string, unknown>).keys()].every((key) => key.length <= 65));
+    });
+
+    it('should give a request back only within the window that counted it', () => {
+      let now = new Date('2025-03-05T08:00:00.000Z');
+      const limiter = new RateLimiter(1, () => now);
+      const takenAt = now;
+      assert.equal(limiter.take('k'), undefined);
+      limiter.giveBack('k', takenAt);
+      assert.equal(limiter.take('k'), undefined);
+      now = new Date(now.getTime() + 60_000);
+      assert.equal(limiter.take('k'), undefined);
+      limiter.giveBack('k', takenAt);
+      assert.equal(limiter.take('k'), 60);
+    });
+
+    it('should key an IPv6 client by its /64 and an IPv4 one by its address, mapped or not', () => {
+      assert.equal(clientKey('203.0.113.7'), '203.0.113.7');
+      assert.equal(clientKey('::ffff:203.0.113.7'), '203.0.113.7');
+      assert.equal(clientKey('::FFFF:cb00:7107'), '203.0.113.7');
+      assert.equal(clientKey('2001:db8:1:2:3:4:5:6'), '2001:db8:1:2::/64');
+      assert.equal(clientKey('2001:0db8:0001:0002:ffff:eeee:dddd:cccc'), '2001:db8:1:2::/64');
+      assert.equal(clientKey('2001:db8:1:2::1'), '2001:db8:1:2::/64');
+      assert.equal(clientKey('2001:db8::1'), '2001:db8:0:0::/64');
+      assert.equal(clientKey('2001:db8:0:0:1::'), '2001:db8:0:0::/64');
+      assert.equal(clientKey('fe80::1%eth0'), 'fe80:0:0:0::/64');
+      assert.equal(clientKey('64:ff9b::198.51.100.1'), '64:ff9b:0:0::/64');
+      assert.equal(clientKey('::1'), '0:0:0:0::/64');
+      assert.notEqual(clientKey('2001:db8:1:2::1'), clientKey('2001:db8:1:3::1'));
+      assert.equal(clientKey('not an address'), 'not an address');
     });
   });
 });

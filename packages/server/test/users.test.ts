@@ -1,5 +1,6 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { resetPassword } from '@sipas/server';
 import { ADMIN, ApiClient, createAccount, errorCodes, signIn, startServer, type TestServer } from './helpers/http.js';
 import { publishCounter } from './helpers/fixtures.js';
 import { openTestDatabase, type TestDatabase } from './helpers/test-database.js';
@@ -38,6 +39,27 @@ describe('staff accounts (admin only)', () => {
     const anonymous = await test.anonymous.get('/api/v1/users');
     assert.equal(anonymous.status, 401);
     assert.deepEqual(errorCodes(anonymous.body), ['unauthenticated']);
+  });
+
+  it("should refuse an admin's API token: managing accounts needs a signed-in session", async () => {
+    const token = (await admin.post('/api/v1/auth/tokens', { name: 'admin script' })).body.token as string;
+    const script = new ApiClient(test.baseUrl, { bearer: token });
+    assert.equal((await script.get('/api/v1/auth/me')).body.user.role, 'admin');
+    const target = await createAccount(admin, 'token-target', 'analyst');
+    const attempts = [
+      ['GET', '/api/v1/users', undefined],
+      ['POST', '/api/v1/users', { username: 'made-by-token', role: 'admin', password: 'a-long-password' }],
+      ['PATCH', `/api/v1/users/${target.userId}`, { role: 'admin', password: 'taken-over-password' }],
+      ['DELETE', `/api/v1/users/${target.userId}`, undefined],
+    ] as const;
+    for (const [method, path, body] of attempts) {
+      const reply = await script.request(method, path, body);
+      assert.equal(reply.status, 403, `${method} ${path}`);
+      assert.deepEqual(errorCodes(reply.body), ['session-required']);
+    }
+    const { rows } = await database.db.query<{ username: string; role: string }>(`select username, role from users where username in ('made-by-token', 'token-target')`);
+    assert.deepEqual(rows, [{ username: 'token-target', role: 'analyst' }]);
+    assert.equal((await new ApiClient(test.baseUrl).login('token-target', 'token-target-password')).status, 200);
   });
 
   it('should create an account with a generated password shown once, hashed with scrypt and its cost', async () => {
@@ -92,11 +114,55 @@ describe('staff accounts (admin only)', () => {
     assert.equal((await new ApiClient(test.baseUrl).login('changing', 'brand-new-password')).status, 200);
   });
 
-  it('should keep the changing admin signed in when they change their own password', async () => {
+  it("should revoke the account's API tokens with its sessions when an admin sets a new password", async () => {
+    const analyst = await createAccount(admin, 'token-holder', 'analyst');
+    const tokens = await Promise.all(['one', 'two'].map(async (name) => (await analyst.post('/api/v1/auth/tokens', { name })).body.token as string));
+    const otherAccount = await createAccount(admin, 'bystander', 'analyst');
+    const bystanderToken = (await otherAccount.post('/api/v1/auth/tokens', { name: 'kept' })).body.token as string;
+    for (const token of tokens) assert.equal((await new ApiClient(test.baseUrl, { bearer: token }).get('/api/v1/auth/me')).status, 200);
+
+    assert.equal((await admin.patch(`/api/v1/users/${analyst.userId}`, { password: 'reset-by-admin-1' })).status, 200);
+    assert.equal((await analyst.get('/api/v1/auth/me')).status, 401);
+    for (const token of tokens) {
+      const reply = await new ApiClient(test.baseUrl, { bearer: token }).get('/api/v1/auth/me');
+      assert.equal(reply.status, 401);
+      assert.deepEqual(errorCodes(reply.body), ['invalid-token']);
+    }
+    assert.equal((await database.db.query('select 1 from api_tokens where user_id = $1', [analyst.userId])).rows.length, 0);
+    // Other accounts keep theirs; a change of role alone revokes nothing.
+    assert.equal((await new ApiClient(test.baseUrl, { bearer: bystanderToken }).get('/api/v1/auth/me')).status, 200);
+    assert.equal((await admin.patch(`/api/v1/users/${otherAccount.userId}`, { units: ['ward-1'] })).status, 200);
+    assert.equal((await new ApiClient(test.baseUrl, { bearer: bystanderToken }).get('/api/v1/auth/me')).status, 200);
+  });
+
+  it('should keep the changing admin signed in when they change their own password, and revoke their tokens', async () => {
     const second = await createAccount(admin, 'self-changer', 'admin');
+    const otherSession = await signIn(test.baseUrl, 'self-changer', 'self-changer-password');
+    const token = (await second.post('/api/v1/auth/tokens', { name: 'mine' })).body.token as string;
     assert.equal((await second.patch(`/api/v1/users/${second.userId}`, { password: 'another-password-1' })).status, 200);
     assert.equal((await second.get('/api/v1/auth/me')).status, 200);
+    assert.equal((await otherSession.get('/api/v1/auth/me')).status, 401);
+    assert.equal((await new ApiClient(test.baseUrl, { bearer: token }).get('/api/v1/auth/me')).status, 401);
     assert.equal((await second.delete(`/api/v1/users/${second.userId}`)).status, 204);
+  });
+
+  it('should set a new generated password with resetPassword(), revoking sessions and tokens, for a lost password', async () => {
+    const lost = await createAccount(admin, 'forgetful-admin', 'admin');
+    const token = (await lost.post('/api/v1/auth/tokens', { name: 'backup' })).body.token as string;
+    const reset = await resetPassword(database.db, '  Forgetful-Admin ');
+    assert.ok(reset);
+    assert.deepEqual({ ...reset, password: '' }, { username: 'forgetful-admin', password: '', role: 'admin', disabled: false });
+    assert.match(reset.password, /^[A-Za-z0-9_-]{20}$/);
+    assert.equal((await lost.get('/api/v1/auth/me')).status, 401);
+    assert.equal((await new ApiClient(test.baseUrl, { bearer: token }).get('/api/v1/auth/me')).status, 401);
+    assert.equal((await new ApiClient(test.baseUrl).login('forgetful-admin', 'forgetful-admin-password')).status, 401);
+    const back = await signIn(test.baseUrl, 'forgetful-admin', reset.password);
+    assert.equal((await back.get('/api/v1/users')).status, 200);
+    // Nothing else changed: the other accounts and their sessions are as they were.
+    assert.equal((await admin.get('/api/v1/auth/me')).status, 200);
+    assert.equal(await resetPassword(database.db, 'nobody-by-that-name'), undefined);
+    assert.equal((await admin.patch(`/api/v1/users/${lost.userId}`, { disabled: true })).status, 200);
+    assert.equal((await resetPassword(database.db, 'forgetful-admin'))?.disabled, true);
   });
 
   it('should answer 404 for an unknown or malformed account id and 422 for a bad "disabled"', async () => {

@@ -2,16 +2,23 @@ import type { FastifyPluginAsync } from 'fastify';
 import { message } from '@sipas/schema';
 import { bodyObject, idParam } from '../http/body.js';
 import { httpError, invalidBody, located } from '../http/errors.js';
+import { clientKey } from '../http/rate-limiter.js';
 import type { ServerContext } from '../server-context.js';
+import { authenticateRequest } from './authenticate.js';
 import { decoyPasswordHash, verifyPassword } from './passwords.js';
-import { requireRole } from './require-role.js';
+import { requireRole, requireSession } from './require-role.js';
 import { hashSecret, newSecret } from './secrets.js';
-import { createSession, SESSION_COOKIE, sessionCookieOptions } from './sessions.js';
+import { createSession, endPresentedSession, SESSION_COOKIE, sessionCookieOptions } from './sessions.js';
 import { toAuthUser, USER_COLUMNS, type UserRow } from './user-rows.js';
-import { normalizeUsername } from './usernames.js';
+import { isUsernameShape, normalizeUsername } from './usernames.js';
 
 const LOGIN_FAILED = message('Tên đăng nhập hoặc mật khẩu không đúng', 'Wrong username or password');
 const MAX_TOKEN_NAME_LENGTH = 100;
+
+const tooManySignIns = (waitSeconds: number) =>
+  httpError(429, '', 'rate-limited', message('Đăng nhập sai quá nhiều lần; vui lòng thử lại sau ít phút', 'Too many failed sign-ins; please try again in a moment'), {
+    'Retry-After': String(waitSeconds),
+  });
 
 /** Sign-in with a session cookie, sign-out, who am I, and each account's own API tokens. */
 export const authRoutes: FastifyPluginAsync<ServerContext> = async (app, context) => {
@@ -26,27 +33,47 @@ export const authRoutes: FastifyPluginAsync<ServerContext> = async (app, context
         ...(typeof password === 'string' ? [] : [located('/password', 'required', message('Thiếu mật khẩu', 'The password is missing'))]),
       ]);
     }
-    // Failed attempts are limited per client and per username, so guessing is slow from one place
-    // and against one account from many places. The client key lives in memory for one minute only.
+    // Attempts are counted before the password is hashed, so a burst of parallel guesses cannot all
+    // pass a check that none has counted yet (each hash costs 32 MiB and a thread), and given back
+    // on success: only failures stay counted. Limits: per client, and per username from that client.
+    // Not per username alone: then anyone could keep `admin` locked out from elsewhere. Client keys
+    // live in memory for one minute only.
+    const { loginsPerClient, loginsPerAccountAndClient } = context.limits;
+    const takenAt = now();
+    const client = clientKey(request.ip);
     const usernameKey = normalizeUsername(username);
-    const wait = Math.max(context.limits.loginsPerClient.blockedFor(request.ip) ?? 0, context.limits.loginsPerUsername.blockedFor(usernameKey) ?? 0);
-    if (wait > 0) throw httpError(429, '', 'rate-limited', message('Đăng nhập sai quá nhiều lần; vui lòng thử lại sau ít phút', 'Too many failed sign-ins; please try again in a moment'), { 'Retry-After': String(wait) });
+    const accountKey = `${usernameKey}\n${client}`;
+    const shaped = isUsernameShape(usernameKey);
+    const clientWait = loginsPerClient.take(client);
+    if (clientWait !== undefined) throw tooManySignIns(clientWait);
+    const accountWait = shaped ? loginsPerAccountAndClient.take(accountKey) : undefined;
+    if (accountWait !== undefined) {
+      loginsPerClient.giveBack(client, takenAt);
+      throw tooManySignIns(accountWait);
+    }
 
-    const { rows } = await db.query<UserRow & { password_hash: string }>(`select ${USER_COLUMNS}, u.password_hash from users u where u.username = $1`, [usernameKey]);
+    // No account has a name of another shape, so the database need not be asked; the decoy hash
+    // still runs, so the answer takes as long as any other failure.
+    const { rows } = shaped
+      ? await db.query<UserRow & { password_hash: string }>(`select ${USER_COLUMNS}, u.password_hash from users u where u.username = $1`, [usernameKey])
+      : { rows: [] };
     const row = rows[0];
     // An unknown name costs as much time as a wrong password: timing must not reveal which names exist.
     const passwordMatches = await verifyPassword(password, row?.password_hash ?? (await decoyPasswordHash()));
-    if (!row || !passwordMatches || row.disabled) {
-      context.limits.loginsPerClient.hit(request.ip);
-      context.limits.loginsPerUsername.hit(usernameKey);
-      throw httpError(401, '', 'login-failed', LOGIN_FAILED);
-    }
+    if (!row || !passwordMatches || row.disabled) throw httpError(401, '', 'login-failed', LOGIN_FAILED);
+    loginsPerClient.giveBack(client, takenAt);
+    loginsPerAccountAndClient.giveBack(accountKey, takenAt);
+
+    // A session presented with the sign-in ends here (session fixation: a cookie planted before
+    // sign-in, or the previous user's on a shared computer, must not outlive it).
+    await endPresentedSession(db, request.cookies[SESSION_COOKIE]);
     const session = await createSession(db, row.id, now());
     void reply.setCookie(SESSION_COOKIE, session.cookieValue, sessionCookieOptions(context.secureCookies, session.expiresAt));
     return { user: toAuthUser(row), csrfToken: session.csrfToken };
   });
 
   app.post('/auth/logout', async (request, reply) => {
+    await authenticateRequest(request);
     const authentication = request.authentication;
     if (authentication?.method === 'session') {
       await requireRole()(request);
@@ -66,7 +93,8 @@ export const authRoutes: FastifyPluginAsync<ServerContext> = async (app, context
     return { tokens: rows.map(toToken) };
   });
 
-  app.post('/auth/tokens', { preHandler: requireRole() }, async (request, reply) => {
+  // A new token needs a session: a leaked token must not be able to mint others that outlive it.
+  app.post('/auth/tokens', { preHandler: requireSession() }, async (request, reply) => {
     const { name } = bodyObject(request.body);
     if (typeof name !== 'string' || name.trim() === '' || name.length > MAX_TOKEN_NAME_LENGTH) {
       throw httpError(422, '/name', 'required', message(`Cần tên cho mã truy cập (tối đa ${MAX_TOKEN_NAME_LENGTH} ký tự)`, `The token needs a name (at most ${MAX_TOKEN_NAME_LENGTH} characters)`));

@@ -21,7 +21,10 @@ export type Authentication =
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** Set by the authentication hook when a valid session cookie or API token came along. */
+    /**
+     * Set once a route has asked who is asking (requireRole, authenticateRequest) and a valid session
+     * cookie or API token came along. Public routes never ask, so for them it stays unset.
+     */
     authentication?: Authentication;
   }
 }
@@ -29,24 +32,48 @@ declare module 'fastify' {
 const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const CSRF_HEADER = 'x-csrf-token';
 
+/** Per request, the authentication still to run, memoized: run at most once, by whoever asks first. */
+const pendingAuthentication = new WeakMap<FastifyRequest, () => Promise<void>>();
+
 /**
- * The onRequest hook that says who is asking. `Authorization: Bearer <token>` is an API token
- * (no CSRF: a browser never adds it on its own); otherwise the `sipas_session` cookie. A disabled
- * account, a revoked token or an expired session is simply not signed in, from the next request on.
+ * The onRequest hook that prepares the question "who is asking?" without answering it yet: the
+ * answer (a database query) is worked out only when a route asks, through requireRole or
+ * authenticateRequest. So public routes (a published questionnaire, POST /responses) and the pages
+ * served beside the API treat every request as anonymous, whatever credentials it carries: a stale
+ * cookie or a revoked token costs them nothing and never turns a citizen's submission into a 401.
+ *
+ * When asked: `Authorization: Bearer <token>` is an API token (no CSRF: a browser never adds it on
+ * its own), and an unknown or revoked one is refused with 401 `invalid-token`; otherwise the
+ * `sipas_session` cookie. A disabled account, a revoked token or an expired session is simply not
+ * signed in, from the next request on.
  *
  * A cookie-authenticated unsafe request (POST, PUT, PATCH, DELETE) counts as signed in only with the
  * session's X-CSRF-Token header; without it request.user stays unset and requireRole answers 403
- * `csrf`, so no handler can act for the user on a forged request. Public routes are unaffected.
+ * `csrf`, so no handler can act for the user on a forged request.
  */
 export function authenticationHook(context: ServerContext) {
-  return async function authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    const authorization = request.headers.authorization;
-    const bearer = authorization?.match(/^Bearer\s+(\S+)\s*$/i);
-    if (bearer) return authenticateToken(context, request, bearer[1]!);
-    // Other schemes (Basic, from a reverse proxy's own login) are not ours to judge.
-    const cookie = request.cookies[SESSION_COOKIE];
-    if (cookie) await authenticateSession(context, request, reply, cookie);
+  return async function prepareAuthentication(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    let started: Promise<void> | undefined;
+    pendingAuthentication.set(request, () => (started ??= authenticate(context, request, reply)));
   };
+}
+
+/**
+ * Works out who is asking, once per request: sets request.authentication and request.user, or throws
+ * 401 `invalid-token` for a bearer token that is not (or no longer) valid. requireRole calls it;
+ * a route that only wants to know, without requiring anything, may call it too.
+ */
+export async function authenticateRequest(request: FastifyRequest): Promise<void> {
+  await pendingAuthentication.get(request)?.();
+}
+
+async function authenticate(context: ServerContext, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  const authorization = request.headers.authorization;
+  const bearer = authorization?.match(/^Bearer\s+(\S+)\s*$/i);
+  if (bearer) return authenticateToken(context, request, bearer[1]!);
+  // Other schemes (Basic, from a reverse proxy's own login) are not ours to judge.
+  const cookie = request.cookies[SESSION_COOKIE];
+  if (cookie) await authenticateSession(context, request, reply, cookie);
 }
 
 async function authenticateToken(context: ServerContext, request: FastifyRequest, token: string): Promise<void> {

@@ -11,11 +11,29 @@ export const MIN_PASSWORD_LENGTH = 10;
 const COST = { N: 32768, r: 8, p: 1 } as const;
 const KEY_LENGTH = 32;
 
-function scrypt(password: string, salt: Buffer, keyLength: number, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    // N=32768, r=8 needs 32 MiB, exactly Node's default ceiling; allow twice that.
-    scryptCallback(password, salt, keyLength, { ...options, maxmem: 2 * 128 * (options.N ?? 0) * (options.r ?? 0) + 1024 * 1024 }, (error, key) => (error ? reject(error) : resolve(key))),
-  );
+/**
+ * At most this many hashes at once; the others wait their turn. Each takes 32 MiB and a thread of
+ * libuv's pool (4 by default), so a burst of sign-ins from many places can neither take the memory
+ * nor starve the file system and DNS work that shares the pool.
+ */
+export const MAX_CONCURRENT_HASHES = 2;
+let hashesRunning = 0;
+const waitingForHash: (() => void)[] = [];
+
+async function scrypt(password: string, salt: Buffer, keyLength: number, options: ScryptOptions): Promise<Buffer> {
+  if (hashesRunning >= MAX_CONCURRENT_HASHES) await new Promise<void>((resolve) => waitingForHash.push(resolve));
+  else hashesRunning++;
+  try {
+    return await new Promise<Buffer>((resolve, reject) =>
+      // N=32768, r=8 needs 32 MiB, exactly Node's default ceiling; allow twice that.
+      scryptCallback(password, salt, keyLength, { ...options, maxmem: 2 * 128 * (options.N ?? 0) * (options.r ?? 0) + 1024 * 1024 }, (error, key) => (error ? reject(error) : resolve(key))),
+    );
+  } finally {
+    // The slot passes straight to the next in line, so hashesRunning stays counted for it.
+    const next = waitingForHash.shift();
+    if (next) next();
+    else hashesRunning--;
+  }
 }
 
 export async function hashPassword(password: string): Promise<string> {

@@ -39,3 +39,18 @@ export async function createSession(db: Database, userId: number, now: Date): Pr
   ]);
   return { cookieValue, csrfToken, expiresAt };
 }
+
+/** Ends the session whose cookie this is, if there is one: signing in never carries an old session on. */
+export async function endPresentedSession(db: Database, cookieValue: string | undefined): Promise<void> {
+  if (cookieValue) await db.query('delete from sessions where id_hash = $1', [hashSecret(cookieValue)]);
+}
+
+/**
+ * After a password change: ends every session of the account but `keepSessionIdHash` (the admin
+ * making the change stays signed in) and revokes all its API tokens, since whoever knew the old
+ * password could have made either.
+ */
+export async function revokeCredentials(db: Database, userId: number, keepSessionIdHash = ''): Promise<void> {
+  await db.query('delete from sessions where user_id = $1 and id_hash <> $2', [userId, keepSessionIdHash]);
+  await db.query('delete from api_tokens where user_id = $1', [userId]);
+}

@@ -5,7 +5,8 @@ import { bodyObject, idParam } from '../http/body.js';
 import { httpError, invalidBody, located } from '../http/errors.js';
 import type { ServerContext } from '../server-context.js';
 import { checkNewPassword, generatePassword, hashPassword } from './passwords.js';
-import { requireRole } from './require-role.js';
+import { requireSession } from './require-role.js';
+import { revokeCredentials } from './sessions.js';
 import { isRole, ROLES, toAccount, USER_COLUMNS, type UserRow } from './user-rows.js';
 import type { Role } from './user.js';
 import { checkNewUsername } from './usernames.js';
@@ -16,10 +17,13 @@ const LAST_ADMIN = message(
   'The last active admin cannot be removed, disabled or given another role',
 );
 
-/** Staff accounts, for admins only. */
+/**
+ * Staff accounts, for admins only, and only with a signed-in session: an API token (meant for
+ * scripts, and easier to leak) must not be able to set a password or make an admin.
+ */
 export const userRoutes: FastifyPluginAsync<ServerContext> = async (app, context) => {
   const { db } = context;
-  const adminOnly = { preHandler: requireRole('admin') };
+  const adminOnly = { preHandler: requireSession('admin') };
 
   app.get('/users', adminOnly, async () => {
     const { rows } = await db.query<UserRow>(`select ${USER_COLUMNS} from users u order by u.username`);
@@ -68,12 +72,12 @@ export const userRoutes: FastifyPluginAsync<ServerContext> = async (app, context
          where u.id = $1 returning ${USER_COLUMNS}`,
         [id, role ?? null, units !== undefined, units ?? null, disabled ?? null, passwordHash ?? null],
       );
-      // A disabled account is out at once (the auth hook checks `disabled` on every request); a new
-      // password also ends the account's other sessions, in case the old one leaked.
-      if (disabled === true || passwordHash !== undefined) {
-        const keep = request.authentication?.method === 'session' ? request.authentication.sessionIdHash : '';
-        await tx.query('delete from sessions where user_id = $1 and id_hash <> $2', [id, keep]);
-      }
+      // A disabled account is out at once (authentication checks `disabled` on every request) and its
+      // sessions end. A new password, in case the old one leaked, also ends the account's other
+      // sessions and revokes its API tokens: whoever knew the old password could have made either.
+      const keep = request.authentication?.method === 'session' ? request.authentication.sessionIdHash : '';
+      if (passwordHash !== undefined) await revokeCredentials(tx, id, keep);
+      else if (disabled === true) await tx.query('delete from sessions where user_id = $1 and id_hash <> $2', [id, keep]);
       return rows[0]!;
     });
     return { user: toAccount(updated) };

@@ -11,7 +11,7 @@ export interface AuthUser {
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** Set by the authentication hook for signed-in requests; absent for anonymous ones. */
+    /** Set for signed-in requests once a route has asked (requireRole, authenticateRequest); absent for anonymous ones. */
     user?: AuthUser;
   }
 }

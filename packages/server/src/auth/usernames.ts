@@ -6,10 +6,13 @@ export const normalizeUsername = (username: string): string => username.trim().t
 
 const USERNAME_SHAPE = /^[a-z0-9][a-z0-9._@-]{0,63}$/;
 
+/** True when a normalized username has the shape every account's name has (so it may name one). */
+export const isUsernameShape = (normalized: string): boolean => USERNAME_SHAPE.test(normalized);
+
 /** The normalized username of a new account, or a 422 at `path`. */
 export function checkNewUsername(username: unknown, path: string): string {
   const normalized = typeof username === 'string' ? normalizeUsername(username) : '';
-  if (!USERNAME_SHAPE.test(normalized)) {
+  if (!isUsernameShape(normalized)) {
     throw httpError(
       422,
       path,

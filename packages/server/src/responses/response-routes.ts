@@ -4,6 +4,7 @@ import { message, quote, type Response } from '@sipas/schema';
 import type { Database } from '../db/database.js';
 import { httpError, invalidBody, located, MESSAGES } from '../http/errors.js';
 import { isSameOrigin, originOf } from '../http/origins.js';
+import { clientKey } from '../http/rate-limiter.js';
 import { findUnstorableText, unstorableText } from '../http/unstorable-text.js';
 import { unknownQuestionnaire } from '../questionnaires/public-routes.js';
 import { findPublishedVersion, type PublishedVersion } from '../questionnaires/questionnaire-store.js';
@@ -65,7 +66,7 @@ export const responseRoutes: FastifyPluginAsync<ServerContext> = async (app, con
   };
 
   const rateLimit = async (request: FastifyRequest) => {
-    const wait = context.limits.responses.take(request.ip);
+    const wait = context.limits.responses.take(clientKey(request.ip));
     if (wait !== undefined) throw httpError(429, '', 'rate-limited', MESSAGES.rateLimited, { 'Retry-After': String(wait) });
   };
 
