@@ -71,7 +71,7 @@ function printAdmin(server) {
   Mật khẩu / Password:      ${server.initialAdmin.password}
   Hãy đổi mật khẩu sau khi đăng nhập / Change it after signing in.`);
   } else {
-    consoleOutput.log('\nTài khoản quản trị đã có từ lần chạy trước / The admin account exists from an earlier start.');
+    consoleOutput.log('\nTài khoản quản trị đã có từ lần chạy trước; quên mật khẩu: npx sipas reset-password admin / The admin account exists from an earlier start; forgotten password: npx sipas reset-password admin');
   }
 }
 
