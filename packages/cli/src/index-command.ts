@@ -6,7 +6,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { IndexAccumulator, IndexError, formatCsv, formatPercent, roundPercent, type Dimension, type GroupResult, type IndexOptions, type IndexReport, type NodeResult } from '@sipas/index';
+import { IndexAccumulator, IndexError, flattenNodes, formatCsv, formatPercent, indexTable, type Dimension, type GroupResult, type IndexOptions, type IndexReport } from '@sipas/index';
 import { localize, validateQuestionnaire, type MessageLanguage, type Questionnaire } from '@sipas/schema';
 import { EXIT, type CommandOutput } from './output.js';
 import { readDocuments } from './read-documents.js';
@@ -150,17 +150,13 @@ export async function indexCommand(options: IndexCommandOptions, output: Command
 
 const groupName = (group: GroupResult) => Object.entries(group.key).map(([dimension, value]) => `${dimension}=${value}`).join(', ');
 
-function flatten(node: NodeResult, depth = 0): { node: NodeResult; depth: number }[] {
-  return [{ node, depth }, ...(node.children ?? []).flatMap((child) => flatten(child, depth + 1))];
-}
-
 function printTable(report: IndexReport, questionnaire: Questionnaire, lang: MessageLanguage, output: CommandOutput): void {
   const title = localize(questionnaire.title, lang);
   output.log(`${title} (${questionnaire.id})`);
   for (const group of [report.overall, ...report.groups]) {
     output.log('');
     output.log(group === report.overall ? (lang === 'vi' ? `Toàn bộ — ${group.responses} phiếu` : `All — ${group.responses} responses`) : `${groupName(group)} — ${group.responses} ${lang === 'vi' ? 'phiếu' : 'responses'}`);
-    for (const { node, depth } of flatten(group.root)) {
+    for (const { node, depth } of flattenNodes(group.root)) {
       const label = node.label ? localize(node.label, lang) : '';
       const name = `${'  '.repeat(depth)}${node.id}`.padEnd(14);
       output.log(`  ${name} ${formatPercent(node.index, lang).padStart(9)}  n=${String(node.nValid).padEnd(7)} ${node.method.padEnd(6)} ${label}`);
@@ -173,24 +169,9 @@ function printTable(report: IndexReport, questionnaire: Questionnaire, lang: Mes
   }
 }
 
-/** One row per group and node; the index with two decimals (display), counts in full. */
+/** One row per group and node (@sipas/index's table, as the server exports it); the index with two decimals. */
 function toCsv(report: IndexReport, lang: MessageLanguage): string {
-  const dimensions = report.options.by ?? [];
-  const rows: string[][] = [[...dimensions, 'responses', 'node', 'depth', 'label', 'method', 'index', 'n_valid', 'satisfied']];
-  for (const group of [report.overall, ...report.groups]) {
-    for (const { node, depth } of flatten(group.root)) {
-      rows.push([
-        ...dimensions.map((d) => group.key[d] ?? ''),
-        String(group.responses),
-        node.id,
-        String(depth),
-        node.label ? localize(node.label, lang) : '',
-        node.method,
-        node.index === null ? '' : roundPercent(node.index).toFixed(2),
-        String(node.nValid),
-        String(node.satisfied),
-      ]);
-    }
-  }
-  return formatCsv(rows).replace(/\r\n$/, '');
+  const table = indexTable(report, lang);
+  const rows = table.rows.map((row) => row.map((cell, column) => (cell === null ? '' : column === table.indexColumn ? Number(cell).toFixed(2) : String(cell))));
+  return formatCsv([table.header, ...rows]).replace(/\r\n$/, '');
 }

@@ -1,5 +1,6 @@
 export { IndexAccumulator, computeIndex, type AccumulatorSnapshot } from './accumulator.js';
 export { formatPercent, roundPercent, NO_INDEX } from './format.js';
+export { flattenNodes, indexTable, type IndexTable, type IndexTableCell } from './index-table.js';
 export { IndexError, type IndexErrorCode } from './index-error.js';
 export { periodKey, responseUnitAndField, unitRollUp } from './dimensions.js';
 export {

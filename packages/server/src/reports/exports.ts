@@ -4,11 +4,11 @@
  * computed first (so that a refused request still gets its error) and then written.
  */
 import { Readable } from 'node:stream';
-import type { IndexReport } from '@sipas/index';
+import { indexTable, type IndexReport } from '@sipas/index';
 import type { MessageLanguage } from '@sipas/schema';
 import type { Database } from '../db/database.js';
 import { BYTE_ORDER_MARK, csvLines } from './csv-text.js';
-import { distributionTable, indexTable, rankingTable } from './index-table.js';
+import { distributionTable, rankingTable } from './index-table.js';
 import { responseCells, type Cell, type ExportColumn } from './response-columns.js';
 import { responseBatches, type ResponseSelection } from './response-selection.js';
 import { createXlsxWriter } from './xlsx-writer.js';
