@@ -8,7 +8,7 @@
 // slow answers, being down); nothing in the normal path depends on it.
 import { appendFile, readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { message, quote } from '@sipas/schema';
+import { message, normalizeSerial, quote } from '@sipas/schema';
 import { checkResponse } from '@sipas/core';
 
 const API = '/api/v1';
@@ -312,6 +312,5 @@ const unknownQuestionnaire = (id, path) =>
 
 /** Serial numbers compare as the data-entry sheet writes them (normalizeSerial): trimmed, one space, upper case. */
 function serialKeyOf(questionnaireId, serial) {
-  const normalized = serial.trim().replace(/\s+/g, ' ').toUpperCase();
-  return `${questionnaireId}\n${normalized}`;
+  return `${questionnaireId}\n${normalizeSerial(serial)}`;
 }

@@ -3,6 +3,7 @@ export { formatPercent, roundPercent, NO_INDEX } from './format.js';
 export { flattenNodes, indexTable, type IndexTable, type IndexTableCell } from './index-table.js';
 export { IndexError, type IndexErrorCode } from './index-error.js';
 export { periodKey, responseUnitAndField, unitRollUp } from './dimensions.js';
+export { rank } from './report.js';
 export {
   DISTRIBUTION_KEYS,
   type Dimension,

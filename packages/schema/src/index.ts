@@ -49,6 +49,7 @@ export { EXPRESSION_FUNCTIONS, type FunctionSignature } from './expression/funct
 export { message, quote, type LocalizedMessage, type MessageLanguage } from './messages.js';
 export { localize, toMessage } from './localize.js';
 export { inLanguage, languageOf, translator } from './translate.js';
+export { normalizeSerial } from './paper-serial.js';
 export { escapePointerToken, pointer, type ValidationError, type ValidationResult } from './validation-result.js';
 export { validateQuestionnaire, isValidQuestionnaire, type ValidateOptions } from './validate-questionnaire.js';
 export { checkLogic } from './logic-checks.js';

@@ -5,7 +5,8 @@ import { Form, checkResponse, seededRandom, simulateResponse } from '@sipas/core
 import { sipas1001, sipas2640 } from '@sipas/templates';
 import type { Questionnaire } from '@sipas/schema';
 import { codedOptions, entrySteps, fold, matchOptions, resolveCode, stepAfter, type EntryOption } from '../../src/modes/entry/entry-steps.js';
-import { compareEntries, normalizeSerial, paperOf, resolveEntries, type EntrySnapshot } from '../../src/modes/entry/entry-record.js';
+import { normalizeSerial } from '@sipas/schema';
+import { compareEntries, paperOf, resolveEntries, type EntrySnapshot } from '../../src/modes/entry/entry-record.js';
 import { planKeys } from '../../src/modes/entry/key-plan.js';
 
 const paperForm = (questionnaire: Questionnaire) => new Form(questionnaire, { channel: 'paper' });

@@ -1,6 +1,6 @@
 /** Units ranked by their index. */
-import type { Dimension, RankingEntry } from '@sipas/index';
-import { ReportLabels, isUnitDimension } from './labels.js';
+import { rank, type Dimension, type RankingEntry } from '@sipas/index';
+import { isUnitDimension, ReportLabels } from './labels.js';
 import type { NormalizedReport } from './normalize.js';
 
 export interface RankingRow {
@@ -16,24 +16,6 @@ export interface RankingView {
   rows: RankingRow[];
 }
 
-/** Indices within this many percentage points are tied, as in the index engine. */
-const TIE = 1e-9;
-
-/** Ranks by index, highest first; ties share a rank (1, 2, 2, 4); no index comes last. */
-function rankEntries(entries: Omit<RankingEntry, 'rank'>[]): RankingEntry[] {
-  const sorted = [...entries].sort((a, b) => {
-    if (a.index === null || b.index === null) return a.index === null ? (b.index === null ? 0 : 1) : -1;
-    return b.index - a.index;
-  });
-  let rank = 0;
-  return sorted.map((entry, position) => {
-    const previous = sorted[position - 1];
-    const tied = previous !== undefined && (previous.index === null ? entry.index === null : entry.index !== null && Math.abs(previous.index - entry.index) <= TIE);
-    if (!tied) rank = position + 1;
-    return { ...entry, rank };
-  });
-}
-
 /** The ranking of units: the engine's, or worked out from groups by exactly one unit dimension. */
 export function rankingView(report: NormalizedReport, labels: ReportLabels): RankingView | undefined {
   let dimension: string | undefined = report.ranking?.dimension;
@@ -45,7 +27,8 @@ export function rankingView(report: NormalizedReport, labels: ReportLabels): Ran
     });
     if (byUnit.length === 0) return undefined;
     dimension = Object.keys(byUnit[0]!.key)[0]!;
-    entries = rankEntries(
+    // Ranked as the engine ranks (ties within float noise share a rank, then by key).
+    entries = rank(
       byUnit.map((group) => ({ key: group.key[dimension as Dimension]!, index: group.root.nValid > 0 ? group.root.index : null, nValid: group.root.nValid })),
     );
   }

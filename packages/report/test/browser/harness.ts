@@ -245,7 +245,10 @@ export const FIXTURE_SERVER = `${location.origin}/packages/report/test/fixtures`
 
 /** Waits (up to a second) for something the browser does on its own time, such as a media query's change event. */
 export async function until(condition: () => boolean, what = 'the condition'): Promise<void> {
-  for (let i = 0; i < 100; i++) {
+  // By the clock, not by a count of polls: on a loaded machine (test files run two at a time) a
+  // chart's frames come late, and timers late too.
+  const deadline = performance.now() + 5000;
+  while (performance.now() < deadline) {
     if (condition()) return;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }

@@ -317,7 +317,8 @@ describe('<sipas-report>', () => {
   });
 
   describe('keyboard', () => {
-    it('should reach every filter and both buttons with Tab, in order, and apply with Enter', async () => {
+    it('should reach every filter and both buttons with Tab, in order, and apply with Enter', async function () {
+      this.timeout(30_000); // up to 20 real key presses, each a round trip to the browser
       const before = await fixture<HTMLButtonElement>(html`<button>before</button>`);
       const dashboard = await renderReport({ report: byUnit2640(), questionnaire: sipas2640 });
       const seen = record<SipasReportFilterChangeDetail>(dashboard.element, 'sipas-report-filter-change');

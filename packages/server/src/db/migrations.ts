@@ -70,7 +70,7 @@ export const MIGRATIONS: readonly Migration[] = [
         channel text not null,
         unit text,
         service_field text,
-        paper_serial text, -- normalized (see responses/paper-serial.ts)
+        paper_serial text, -- normalized (normalizeSerial in @sipas/schema)
         document jsonb not null, -- the response as received
         foreign key (questionnaire_id, questionnaire_version) references questionnaire_versions
       )`,

@@ -1,7 +1,6 @@
 import { responseUnitAndField } from '@sipas/index';
-import type { Questionnaire, Response } from '@sipas/schema';
+import { normalizeSerial, type Questionnaire, type Response } from '@sipas/schema';
 import type { Database } from '../db/database.js';
-import { normalizeSerial } from './paper-serial.js';
 
 /** What the collector answers for a stored response, the first time and every time after. */
 export interface Receipt {

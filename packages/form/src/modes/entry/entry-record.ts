@@ -9,6 +9,7 @@ import {
   listQuestions,
   localize,
   hasOtherOption,
+  normalizeSerial,
   OTHER_SUFFIX,
   type Answer,
   type AnswerValue,
@@ -34,11 +35,6 @@ export interface EntrySnapshot extends EntryHeader {
   answers: Record<string, Answer>;
   /** Markers by item id (`name`, `name.row`, `name-other`). */
   marks: Record<string, Mark>;
-}
-
-/** Serial numbers compare without outer spaces, runs of spaces or letter case: "ab 12" is "AB 12". */
-export function normalizeSerial(serial: string): string {
-  return serial.trim().replace(/\s+/g, ' ').toUpperCase();
 }
 
 /** The response's `paper` block: spoiled lists the spoiled items shown now (blanks are absent answers). */

@@ -22,7 +22,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { Form } from '@sipas/core';
-import type { Answer, LocalizedMessage } from '@sipas/schema';
+import { normalizeSerial, type Answer, type LocalizedMessage } from '@sipas/schema';
 import { QUESTION_INPUT, type QuestionInputDetail, type SipasErrorDetail, type SipasQueuedDetail, type SipasSentDetail, type SipasSubmitDetail } from '../../events.js';
 import type { ModeSheet, ModeSheetHost } from '../mode-sheet.js';
 import {
@@ -44,7 +44,6 @@ import {
 import {
   compareEntries,
   keysInOrder,
-  normalizeSerial,
   paperOf,
   resolveEntries,
   snapshotOfResponse,
