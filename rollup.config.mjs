@@ -9,7 +9,7 @@ import terser from '@rollup/plugin-terser';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { minifyTemplates } from './scripts/minify-templates.mjs';
 
-const PACKAGES = ['schema', 'core', 'form', 'templates', 'surveyjs', 'index', 'server', 'report', 'cli'];
+const PACKAGES = ['schema', 'core', 'form', 'templates', 'surveyjs', 'index', 'server', 'report', 'designer', 'cli'];
 /** Entry points besides src/index.ts: the worker thread of `sipas index` is loaded by file name. */
 const EXTRA_ENTRIES = { cli: ['index-worker'] };
 /** The drop-in's budget, JS and CSS together (the CSS lives inside the JS), min+gzip. */

@@ -9,6 +9,8 @@ defineElement('sipas-form', SipasForm);
 
 export { SipasForm, type FormMode } from './components/form/sipas-form.js';
 export { formStyles } from './components/form/sipas-form.styles.js';
+export { themeTokens } from './components/form/theme-tokens.js';
+export { defineElement } from './define.js';
 export { SipasQuestionElement } from './components/questions/question-element.js';
 export { registerQuestionElement, questionElementTag, BUILT_IN_QUESTION_ELEMENTS } from './components/questions/question-elements.js';
 export type { FormStorage } from './components/form/form-storage.js';

@@ -76,3 +76,4 @@ export {
   type LocatedQuestion,
 } from './questionnaire-model.js';
 export { NONE_VALUE, NO_OPINION_VALUE, OTHER_SUFFIX, OTHER_VALUE, RESPONSE_VARIABLES, STANDARD_SCALES } from './standard-scales.js';
+export { QUESTIONNAIRE_SCHEMA } from './generated/questionnaire-schema.js';
