@@ -44,10 +44,9 @@ export function usedNames(questionnaire: Questionnaire): Set<string> {
   return names;
 }
 
-/** `base` if free, else `base2`, `base3`…; `base` must be a valid name (letter first). */
-export function freeName(questionnaire: Questionnaire, base: string, taken: Set<string> = usedNames(questionnaire)): string {
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n += 1) if (!taken.has(`${base}${n}`)) return `${base}${n}`;
+/** The first of `prefix1`, `prefix2`… not used yet; `prefix` must start with a letter. */
+export function freeName(questionnaire: Questionnaire, prefix: string, taken: Set<string> = usedNames(questionnaire)): string {
+  for (let n = 1; ; n += 1) if (!taken.has(`${prefix}${n}`)) return `${prefix}${n}`;
 }
 
 /**
