@@ -1,7 +1,7 @@
 // Builds every package's ESM library from its src/index.ts; `tsc -b` writes the .d.ts files beside them.
 // Each package keeps its dependencies as imports; the generated validators are bundled in.
 // The form package also gets its drop-in: one classic script with everything inside, held to its size budget;
-// the report package a browser bundle for the dashboard page.
+// the report package a browser bundle for the dashboard page, the designer one for the designer page.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import esbuild from 'rollup-plugin-esbuild';
@@ -86,4 +86,11 @@ const reportBundle = {
   plugins: dropInPlugins(),
 };
 
-export default [...PACKAGES.map(library), dropIn, ...addOnBundles, reportBundle];
+/** The designer for staff pages (`/designer/` of `npm start`, examples/designer): one ES module with Lit and the form inside. */
+const designerBundle = {
+  input: 'packages/designer/src/index.ts',
+  output: { file: 'packages/designer/dist/sipas-designer.bundle.js', format: 'es', sourcemap: true },
+  plugins: dropInPlugins(),
+};
+
+export default [...PACKAGES.map(library), dropIn, ...addOnBundles, reportBundle, designerBundle];

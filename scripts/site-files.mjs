@@ -9,6 +9,7 @@ const EXAMPLES_DIR = join(ROOT, 'examples');
 const SITE_DIR = join(EXAMPLES_DIR, 'district-site');
 export const FORM_BUNDLE_DIR = join(ROOT, 'packages', 'form', 'dist');
 const REPORT_BUNDLE_DIR = join(ROOT, 'packages', 'report', 'dist');
+const DESIGNER_BUNDLE_DIR = join(ROOT, 'packages', 'designer', 'dist');
 const BUNDLE = 'sipas-form.bundle.js';
 
 export const CONTENT_TYPES = {
@@ -29,13 +30,13 @@ export const NOT_A_FILE = new Set(['ENOENT', 'EISDIR', 'ENOTDIR', 'ENAMETOOLONG'
 
 /** The content type of a file the site may serve, or undefined for any other kind of file. */
 export const contentTypeOf = (file) => CONTENT_TYPES[extname(file)];
-/** The staff dashboard must not be framed by another site (clickjacking a signed-in session). */
+/** Staff pages (dashboard, designer) must not be framed by another site (clickjacking a signed-in session). */
 const STAFF_HTML_HEADERS = { ...HTML_HEADERS, 'Content-Security-Policy': "default-src 'self'; frame-ancestors 'none'" };
-const STAFF_DIR = join(EXAMPLES_DIR, 'dashboard');
+const STAFF_DIRS = [join(EXAMPLES_DIR, 'dashboard'), join(EXAMPLES_DIR, 'designer')];
 
 export function headersFor(file) {
   if (!contentTypeOf(file)?.startsWith('text/html')) return BASE_HEADERS;
-  return file.startsWith(STAFF_DIR + sep) ? STAFF_HTML_HEADERS : HTML_HEADERS;
+  return STAFF_DIRS.some((dir) => file.startsWith(dir + sep)) ? STAFF_HTML_HEADERS : HTML_HEADERS;
 }
 
 /**
@@ -53,8 +54,11 @@ export function siteFileFor(path, { bundleDir = FORM_BUNDLE_DIR } = {}) {
   if (/^\/sipas-report\.bundle\.js(\.map)?$/.test(path)) {
     return { file: join(REPORT_BUNDLE_DIR, path.slice(1)), missing: `${path.slice(1)} is not built yet: run \`npm run build\`` };
   }
-  // The other example pages: /kiosk/, /data-entry/, /print/, /dashboard/.
-  const example = /^\/(kiosk|data-entry|print|dashboard)(?:\/(.*))?$/.exec(path);
+  if (/^\/sipas-designer\.bundle\.js(\.map)?$/.test(path)) {
+    return { file: join(DESIGNER_BUNDLE_DIR, path.slice(1)), missing: `${path.slice(1)} is not built yet: run \`npm run build\`` };
+  }
+  // The other example pages: /kiosk/, /data-entry/, /print/, /dashboard/, /designer/.
+  const example = /^\/(kiosk|data-entry|print|dashboard|designer)(?:\/(.*))?$/.exec(path);
   if (example) return within(join(EXAMPLES_DIR, example[1]), example[2] || 'index.html');
   return undefined;
 }

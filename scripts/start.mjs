@@ -1,7 +1,7 @@
 // `npm start`: check the standard questionnaires, simulate 2,000 respondents to SIPAS 2017–2020 and
 // print their indices by unit; then start the SIPAS server with its embedded database (PGlite in
 // .data/), publish the standard questionnaires on it, and serve the demo district site, the kiosk,
-// data-entry and print pages and the staff dashboard from it until Ctrl+C (see examples/README.md).
+// data-entry and print pages, the designer and the staff dashboard from it until Ctrl+C (see examples/README.md).
 // Uses the built packages (`npm install` builds them).
 //
 // `npm start -- --check` (CI): the same report, then the server on a free port with a throw-away
@@ -86,10 +86,11 @@ async function serve() {
   Máy tính bảng tại quầy / Kiosk tablet:                ${url}/kiosk/?unit=ex-p1-d1&counter=Q3&officer=CB-07
   Nhập phiếu giấy / Paper form data entry:              ${url}/data-entry/
   In phiếu giấy / Print a paper questionnaire:          ${url}/print/
+  Thiết kế phiếu (đăng nhập) / Designer (sign in):      ${url}/designer/
   Bảng điều khiển (đăng nhập) / Dashboard (sign in):    ${url}/dashboard/
   API: POST ${url}/api/v1/responses   GET ${url}/api/v1/questionnaires/sipas-2640
 Nhấn Ctrl+C để dừng / Press Ctrl+C to stop.`);
-  for (const bundle of ['packages/form/dist/sipas-form.bundle.js', 'packages/report/dist/sipas-report.bundle.js']) {
+  for (const bundle of ['packages/form/dist/sipas-form.bundle.js', 'packages/report/dist/sipas-report.bundle.js', 'packages/designer/dist/sipas-designer.bundle.js']) {
     if (!existsSync(bundle)) consoleOutput.log(`\nChưa có ${bundle}: chạy \`npm run build\` / ${bundle} is not built: run \`npm run build\``);
   }
 
@@ -126,6 +127,11 @@ async function check() {
     const dashboard = await (await get(`${url}/dashboard/`)).text();
     expect(dashboard.includes('<sipas-report'), 'the dashboard page does not hold <sipas-report>');
     await get(`${url}/sipas-report.bundle.js`, 'run `npm run build` first');
+    const designerPage = await get(`${url}/designer/`);
+    expect((await designerPage.text()).includes('<sipas-designer'), 'the designer page does not hold <sipas-designer>');
+    expect(designerPage.headers.get('content-security-policy')?.includes("frame-ancestors 'none'"), 'the designer page may be framed by other sites');
+    const designerBundle = await (await get(`${url}/sipas-designer.bundle.js`, 'run `npm run build` first')).text();
+    expect(designerBundle.includes('sipas-designer'), 'sipas-designer.bundle.js does not define <sipas-designer>');
 
     const questionnaire = await (await get(`${url}/q/sipas-2640.json`)).json();
     expect(questionnaire.id === 'sipas-2640' && questionnaire.version === 1, `/q/sipas-2640.json is ${JSON.stringify(questionnaire.id)} version ${questionnaire.version}, expected sipas-2640 version 1`);
@@ -149,7 +155,7 @@ async function check() {
     const progressBody = await progress.json();
     expect(progress.ok && progressBody.total?.collected === 1, `the progress report says ${JSON.stringify(progressBody.total)}, expected 1 response collected`);
 
-    consoleOutput.log(`\nOK: máy chủ chạy được / the server works at ${url} — site page (CSP default-src 'self'), drop-in (${Math.round(script.length / 1024)} KB), dashboard, published questionnaire, response ${response.responseId} stored once (201, then 200 on repeat), report closed to anonymous requests and counting it for the admin`);
+    consoleOutput.log(`\nOK: máy chủ chạy được / the server works at ${url} — site page (CSP default-src 'self'), drop-in (${Math.round(script.length / 1024)} KB), designer, dashboard, published questionnaire, response ${response.responseId} stored once (201, then 200 on repeat), report closed to anonymous requests and counting it for the admin`);
   } catch (error) {
     console.error(`\nnpm start -- --check: KHÔNG ĐẠT / FAILED: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 1;

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Smoke test of the built Storybook: serves storybook-static on 127.0.0.1, opens every story of its
 // index.json in Chromium (puppeteer-core) and fails when a story throws, logs a console error,
-// reaches for anything off this machine, or renders no <sipas-form> or <sipas-report> with content in its shadow root.
+// reaches for anything off this machine, or renders no SIPAS element (<sipas-form>, <sipas-report>, <sipas-designer> or a designer part) with content in its shadow root.
 //
 // usage: npm run build-storybook && node scripts/storybook-smoke.mjs [storybook-static]
 // env:   CHROME_PATH (default /usr/bin/chromium), SMOKE_CONCURRENCY (default: cores, at most 4)
@@ -96,14 +96,18 @@ function watchStorybookChannel() {
   });
 }
 
-/** In the page: the state of the story's element (<sipas-form> or <sipas-report>), or why it does not count as rendered. */
+/**
+ * In the page: the state of the story's element (<sipas-form>, <sipas-report>, <sipas-designer> or
+ * one of the designer's parts), or why it does not count as rendered.
+ */
 function inspectStory() {
-  const element = document.querySelector('#storybook-root sipas-form, #storybook-root sipas-report');
-  if (!element) return { ok: false, why: 'no <sipas-form> or <sipas-report> in the story' };
+  const element = [...document.querySelectorAll('#storybook-root *')].find((node) => /^sipas-(form|report|designer|template-gallery)/.test(node.localName));
+  if (!element) return { ok: false, why: 'no SIPAS element in the story' };
   const name = `<${element.localName}>`;
   const root = element.shadowRoot;
   if (!root) return { ok: false, why: `${name} has no shadow root (not defined?)` };
-  const base = root.querySelector('[part~="base"]');
+  // The form, the report and the designer mark their frame; a designer part is its whole shadow root.
+  const base = root.querySelector('[part~="base"]') ?? (/^sipas-(form|report)$/.test(element.localName) ? null : root);
   if (!base || base.children.length === 0) return { ok: false, why: `${name} shadow root is empty` };
   if (root.querySelector('.loading, [aria-busy="true"]')) return { ok: false, why: `${name} is still loading` };
   if ((base.textContent ?? '').trim() === '') return { ok: false, why: `${name} shows no text` };

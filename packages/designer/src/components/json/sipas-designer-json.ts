@@ -1,0 +1,230 @@
+/**
+ * @summary The JSON view: the questionnaire as pretty JSON, editable. Each edit is parsed at once:
+ * a syntax error shows its line and column, a parsed document its validation errors (each one
+ * selects its element). "Áp dụng" replaces the document in one undoable edit; a document with
+ * validation errors may be applied (designers fix things step by step), one that is not an object
+ * with a `pages` list may not.
+ *
+ * While the text is unmodified it follows the questionnaire; once modified it is kept, and a
+ * change from elsewhere only shows a notice.
+ *
+ * @event sipas-designer-edit - "Áp dụng" was pressed (see model/edit.ts).
+ * @event sipas-designer-select - A validation error was clicked; `path` is its JSON pointer.
+ *
+ * @csspart base - The view's wrapper.
+ * @csspart editor - The textarea.
+ */
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { validateQuestionnaire, type Questionnaire, type ValidationError } from '@sipas/schema';
+import { requestEdit, requestSelect } from '../../model/edit.js';
+import { partStyles } from '../part-styles.js';
+import { parseJson, type JsonSyntaxError } from './json-syntax.js';
+import { tj } from './json-strings.js';
+
+/** What the current text is. */
+type TextAnalysis =
+  | { kind: 'syntax'; error: JsonSyntaxError }
+  | { kind: 'not-questionnaire' }
+  | { kind: 'document'; document: Questionnaire; errors: ValidationError[] };
+
+/** The text the view shows for a document: JSON with two-space indentation. */
+export const prettyJson = (questionnaire: Questionnaire | undefined): string => (questionnaire === undefined ? '' : JSON.stringify(questionnaire, null, 2));
+
+export function analyseJsonText(text: string): TextAnalysis {
+  const parsed = parseJson(text);
+  if (!parsed.ok) return { kind: 'syntax', error: parsed.error };
+  const value = parsed.value;
+  const isObject = value !== null && typeof value === 'object' && !Array.isArray(value);
+  if (!isObject || !Array.isArray((value as { pages?: unknown }).pages)) return { kind: 'not-questionnaire' };
+  return { kind: 'document', document: value as Questionnaire, errors: validateQuestionnaire(value).errors };
+}
+
+export class SipasDesignerJson extends LitElement {
+  static override styles = [
+    partStyles,
+    css`
+      :host {
+        display: block;
+      }
+      h2 {
+        font-size: 1.125rem;
+        margin: 0 0 0.5rem;
+      }
+      .help {
+        margin: 0 0 0.5rem;
+        font-size: 0.8125rem;
+      }
+      textarea {
+        font-family: var(--sipas-font-mono, ui-monospace, 'Cascadia Mono', Consolas, 'Liberation Mono', monospace);
+        font-size: 0.8125rem;
+        line-height: 1.45;
+        min-block-size: 28rem;
+        resize: vertical;
+        white-space: pre;
+        tab-size: 2;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        align-items: center;
+        margin-block: 0.5rem;
+      }
+      .notice {
+        padding: 0.5rem 0.75rem;
+        border-inline-start: 4px solid var(--_primary);
+        background: var(--_surface);
+        margin: 0.5rem 0;
+      }
+      .errors {
+        margin: 0.25rem 0;
+        padding: 0;
+        list-style: none;
+        display: grid;
+        gap: 0.25rem;
+      }
+      .errors button {
+        inline-size: 100%;
+        text-align: start;
+      }
+      code {
+        font-family: var(--sipas-font-mono, ui-monospace, Consolas, monospace);
+        overflow-wrap: anywhere;
+      }
+    `,
+  ];
+
+  @query('textarea') private editor!: HTMLTextAreaElement;
+
+  /** The text in the editor. */
+  @state() private text = '';
+  /** The questionnaire changed while the text was modified. */
+  @state() private outsideChange = false;
+  /** A short announcement after an action. */
+  @state() private announcement = '';
+
+  /** The document whose JSON is shown. */
+  @property({ attribute: false }) questionnaire?: Questionnaire;
+  /** Interface language: 'vi' (default) or 'en'. */
+  @property() override lang = 'vi';
+
+  /** The JSON of the current questionnaire: the text is modified when it differs. */
+  private baseText = '';
+  /** The document last applied from here: when it comes back as `questionnaire`, the text follows it. */
+  private applied?: Questionnaire;
+  private analysis: TextAnalysis = analyseJsonText('');
+
+  /** True when the text differs from the questionnaire's own JSON. */
+  get modified(): boolean {
+    return this.text !== this.baseText;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('questionnaire')) {
+      const next = prettyJson(this.questionnaire);
+      const follow = !this.modified || this.text === next || (this.applied !== undefined && this.questionnaire === this.applied);
+      this.applied = undefined;
+      this.baseText = next;
+      if (follow) {
+        this.text = next;
+        this.outsideChange = false;
+      } else {
+        this.outsideChange = true;
+      }
+    }
+    if (changed.has('text')) this.analysis = analyseJsonText(this.text);
+  }
+
+  private handleInput(event: Event): void {
+    this.text = (event.target as HTMLTextAreaElement).value;
+    this.announcement = '';
+  }
+
+  private handleApply(): void {
+    if (this.analysis.kind !== 'document') return;
+    const { document } = this.analysis;
+    this.applied = document;
+    requestEdit(this, { label: tj('applyEdit', this.lang), apply: () => document });
+    this.announcement = tj('applied', this.lang);
+  }
+
+  private handleRevert(): void {
+    this.text = this.baseText;
+    this.outsideChange = false;
+    this.announcement = '';
+  }
+
+  private handleGoToError(error: JsonSyntaxError): void {
+    this.editor.focus();
+    this.editor.setSelectionRange(error.offset, Math.min(error.offset + 1, this.text.length));
+  }
+
+  private syntaxMessage(error: JsonSyntaxError): string {
+    const why =
+      error.problem === 'unexpectedCharacter' ? tj('unexpectedCharacter', this.lang, `“${error.found ?? ''}”`) : tj(error.problem, this.lang);
+    return tj('syntaxError', this.lang, error.line, error.column, why);
+  }
+
+  /** The live region stays in the document; only its text changes, so screen readers read it. */
+  private renderNotice() {
+    const notice = this.outsideChange ? tj('outsideChange', this.lang) : this.announcement;
+    return html`<p class=${notice ? 'notice' : ''} role="status">${notice}</p>`;
+  }
+
+  private renderAnalysis() {
+    const analysis = this.analysis;
+    if (analysis.kind === 'syntax') {
+      return html`<p class="error-text" id="problem">${this.syntaxMessage(analysis.error)}</p>
+        <button type="button" @click=${() => this.handleGoToError(analysis.error)}>${tj('goToError', this.lang)}</button>`;
+    }
+    if (analysis.kind === 'not-questionnaire') return html`<p class="error-text" id="problem">${tj('notQuestionnaire', this.lang)}</p>`;
+    if (analysis.errors.length === 0) return html`<p class="muted">${tj('valid', this.lang)}</p>`;
+    const language = this.lang === 'en' ? 'en' : 'vi';
+    return html`<h3 class="error-text" id="problem">${tj('validationErrors', this.lang, analysis.errors.length)}</h3>
+      <ul class="errors">
+        ${analysis.errors.map(
+          (error) =>
+            html`<li>
+              <button type="button" @click=${() => requestSelect(this, error.path)}>
+                <code>${error.path || tj('root', this.lang)}</code>: ${error.message[language]}
+              </button>
+            </li>`,
+        )}
+      </ul>`;
+  }
+
+  override render() {
+    const analysis = this.analysis;
+    const unusable = analysis.kind !== 'document';
+    return html`<section part="base" aria-labelledby="heading">
+      <h2 id="heading">${tj('heading', this.lang)}</h2>
+      <p class="help muted" id="help">${tj('help', this.lang)}</p>
+      <label for="editor">${tj('editor', this.lang)}</label>
+      <textarea
+        id="editor"
+        part="editor"
+        spellcheck="false"
+        autocomplete="off"
+        autocapitalize="off"
+        aria-describedby=${unusable ? 'help problem' : 'help'}
+        aria-invalid=${unusable ? 'true' : 'false'}
+        .value=${this.text}
+        @input=${this.handleInput}
+      ></textarea>
+      <div class="actions">
+        <button type="button" class="primary" ?disabled=${unusable || !this.modified} @click=${this.handleApply}>${tj('apply', this.lang)}</button>
+        <button type="button" ?disabled=${!this.modified} @click=${this.handleRevert}>${tj('revert', this.lang)}</button>
+        <span class="muted">${this.modified ? tj('modified', this.lang) : tj('unchanged', this.lang)}</span>
+      </div>
+      ${this.renderNotice()}
+      ${this.renderAnalysis()}
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sipas-designer-json': SipasDesignerJson;
+  }
+}

@@ -1,0 +1,67 @@
+/** The words of the translations view, Vietnamese by default. */
+import { translator } from '@sipas/schema';
+
+const TRANSLATIONS_STRINGS = {
+  heading: { vi: 'Bản dịch', en: 'Translations' },
+  table: { vi: 'Các nội dung của phiếu và bản dịch', en: 'The texts of the questionnaire and their translations' },
+  element: { vi: 'Thuộc', en: 'Belongs to' },
+  localeVi: { vi: 'Tiếng Việt', en: 'Vietnamese' },
+  localeEn: { vi: 'Tiếng Anh (English)', en: 'English' },
+  untranslated: { vi: 'chưa dịch', en: 'not translated' },
+  onlyMissing: { vi: 'Chỉ hiện chỗ chưa dịch', en: 'Show only untranslated texts' },
+  missingCount: { vi: '{0} / {1} nội dung chưa dịch', en: '{0} of {1} texts not translated' },
+  allTranslated: { vi: 'Mọi nội dung đã được dịch.', en: 'Every text is translated.' },
+  noTexts: { vi: 'Phiếu chưa có nội dung nào.', en: 'The questionnaire has no texts yet.' },
+  noneMissing: { vi: 'Không còn chỗ nào chưa dịch.', en: 'Nothing is left to translate.' },
+  exportCsv: { vi: 'Xuất CSV', en: 'Export CSV' },
+  importCsv: { vi: 'Nhập CSV', en: 'Import CSV' },
+  csvHelp: {
+    vi: 'Tệp CSV có các cột pointer, vi, en; mở được bằng Excel. Ô tiếng Anh để trống nghĩa là chưa dịch.',
+    en: 'The CSV file has the columns pointer, vi, en and opens in Excel. An empty English cell means not translated.',
+  },
+  cellLabel: { vi: '{0} — {1}, {2}', en: '{0} — {1}, {2}' },
+  selectOwner: { vi: 'Chọn {0} trong thiết kế', en: 'Select {0} in the design' },
+  viRequired: { vi: 'Nội dung tiếng Việt không được để trống.', en: 'The Vietnamese text cannot be empty.' },
+  editText: { vi: 'Sửa nội dung {0} ({1})', en: 'Edit text {0} ({1})' },
+  importEdit: { vi: 'Nhập bản dịch từ CSV', en: 'Import translations from CSV' },
+  importResult: {
+    vi: 'Đã nhập {0} dòng, thay đổi {1} nội dung; {2} dòng bị lỗi.',
+    en: 'Imported {0} rows, changed {1} texts; {2} rows with errors.',
+  },
+  importFailed: { vi: 'Không đọc được tệp: {0}', en: 'The file could not be read: {0}' },
+  importErrors: { vi: 'Các dòng không nhập được', en: 'Rows that were not imported' },
+  lineError: { vi: 'Dòng {0}: {1}', en: 'Line {0}: {1}' },
+  questionnaire: { vi: 'Bảng hỏi', en: 'Questionnaire' },
+  page: { vi: 'Trang {0}', en: 'Page {0}' },
+  section: { vi: 'Phần {0}', en: 'Section {0}' },
+  question: { vi: 'Câu {0}', en: 'Question {0}' },
+  // What a text is, by the last keys of its path
+  title: { vi: 'Tiêu đề', en: 'Title' },
+  description: { vi: 'Mô tả', en: 'Description' },
+  text: { vi: 'Nội dung', en: 'Text' },
+  placeholder: { vi: 'Gợi ý nhập', en: 'Placeholder' },
+  requiredMessage: { vi: 'Thông báo khi bỏ trống', en: 'Required message' },
+  labelTrue: { vi: 'Nhãn “Có”', en: '“Yes” label' },
+  labelFalse: { vi: 'Nhãn “Không”', en: '“No” label' },
+  choice: { vi: 'Lựa chọn {0}', en: 'Choice {0}' },
+  row: { vi: 'Hàng {0}', en: 'Row {0}' },
+  level: { vi: 'Mức {0}', en: 'Level {0}' },
+  validator: { vi: 'Thông báo kiểm tra {0}', en: 'Validation message {0}' },
+  other: { vi: 'Lựa chọn “Khác”', en: '“Other” option' },
+  none: { vi: 'Lựa chọn “Không có”', en: '“None” option' },
+  noOpinion: { vi: 'Cột “Không có ý kiến”', en: '“No opinion” column' },
+  scale: { vi: 'Thang đo {0}', en: 'Scale {0}' },
+  label: { vi: 'Nhãn', en: 'Label' },
+  item: { vi: 'Mục {0}', en: 'Item {0}' },
+  units: { vi: 'Danh sách đơn vị', en: 'Unit list' },
+  serviceFields: { vi: 'Danh sách lĩnh vực', en: 'Service field list' },
+  index: { vi: 'Mô hình chỉ số', en: 'Index model' },
+  agency: { vi: 'Cơ quan khảo sát', en: 'Surveying agency' },
+  period: { vi: 'Kỳ khảo sát', en: 'Survey period' },
+  source: { vi: 'Nguồn', en: 'Source' },
+  notes: { vi: 'Ghi chú', en: 'Notes' },
+} as const satisfies Record<string, { vi: string; en: string }>;
+
+export type TranslationsStringKey = keyof typeof TRANSLATIONS_STRINGS;
+
+export const tr: (key: TranslationsStringKey, locale: string, ...args: (string | number)[]) => string = translator(TRANSLATIONS_STRINGS);
