@@ -120,6 +120,21 @@ export class DesignerHarness {
     await this.settled();
   }
 
+  /**
+   * Presses Tab (or Shift+Tab) until focus is on an element that `wanted` accepts, as a keyboard
+   * user moves through the page; fails after `limit` presses.
+   */
+  async tabTo(wanted: (element: Element) => boolean, what: string, { backwards = false, limit = 400 } = {}): Promise<HTMLElement> {
+    for (let presses = 0; presses < limit; presses += 1) {
+      const active = this.focused();
+      if (active && wanted(active)) return active as HTMLElement;
+      if (backwards) await sendKeys({ down: 'Shift' });
+      await sendKeys({ press: 'Tab' });
+      if (backwards) await sendKeys({ up: 'Shift' });
+    }
+    throw new Error(`Tab never reached ${what}; focus is on ${this.focused()?.outerHTML.slice(0, 160)}`);
+  }
+
   /** Puts keyboard focus on a canvas item the way Tab would reach it. */
   async focusCanvasItem(name: string): Promise<void> {
     this.canvasItem(name).focus();
