@@ -86,11 +86,14 @@ const reportBundle = {
   plugins: dropInPlugins(),
 };
 
-/** The designer for staff pages (`/designer/` of `npm start`, examples/designer): one ES module with Lit and the form inside. */
+/**
+ * The designer for staff pages (`/designer/` of `npm start`, examples/designer): one ES module with
+ * Lit and the form inside; its preview's staff modes load the form's add-ons served beside it.
+ */
 const designerBundle = {
   input: 'packages/designer/src/index.ts',
   output: { file: 'packages/designer/dist/sipas-designer.bundle.js', format: 'es', sourcemap: true },
-  plugins: dropInPlugins(),
+  plugins: [addOnsBesideBundle(), ...dropInPlugins()],
 };
 
 export default [...PACKAGES.map(library), dropIn, ...addOnBundles, reportBundle, designerBundle];

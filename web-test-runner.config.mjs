@@ -15,6 +15,11 @@ const args = [
   '--disable-quic',
   '--no-first-run',
   '--disable-default-apps',
+  // Test files run two at a time in two tabs; the one in the background must keep its timers,
+  // animation frames and rendering at full speed.
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
 ];
 
 /**
@@ -33,7 +38,26 @@ export default {
   testRunnerHtml: strictCspHtml,
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' }), collectorTestPlugin()],
-  browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args } })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath, headless: true, args },
+      // Two test files run side by side. In two tabs of one window the background one gets no
+      // frames (pointer input waits for a frame) and no focus; so each page gets its own window,
+      // and is told it has the focus.
+      createPage: async ({ context }) => {
+        const mark = `about:blank#${Math.random().toString(36).slice(2)}`;
+        const browser = context.browser();
+        const session = await browser.target().createCDPSession();
+        await session.send('Target.createTarget', { url: mark, newWindow: true, ...(context.id ? { browserContextId: context.id } : {}) });
+        await session.detach();
+        const target = await browser.waitForTarget((candidate) => candidate.url() === mark);
+        const page = await target.page();
+        const pageSession = await page.createCDPSession();
+        await pageSession.send('Emulation.setFocusEmulationEnabled', { enabled: true });
+        return page;
+      },
+    }),
+  ],
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
   filterBrowserLogs: ({ args: logArgs }) => !String(logArgs[0]).includes('Lit is in dev mode'),

@@ -3,16 +3,22 @@
  * Chromium on the same questionnaires. Prints the comparison table, writes bench/results/latest.json
  * and the results section of docs/performance.md.
  *
+ * Then the designer benchmark (src/designer-bench.ts): <sipas-designer> opening and editing the
+ * 300-question questionnaire, against the issue's targets, with <sipas-form> opening it as reference.
+ *
  * Options: --runs N (default 5), --quick (one run, nothing written), --only <questionnaire>,
- * --report (no measuring: rewrite the table in docs/performance.md from bench/results/latest.json).
+ * --designer or --only designer (the designer benchmark alone; writes only its own section),
+ * --report (no measuring: rewrite the tables in docs/performance.md from bench/results/latest.json).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { listQuestions } from '@sipas/schema';
+import type { Browser } from 'puppeteer-core';
 import { launchChromium } from './browser.js';
+import { designerReport, evaluateDesignerTargets, measureDesigner, withDesignerResults, type DesignerResults, type RunInfo } from './designer-bench.js';
 import { visit } from './measure.js';
 import { benchQuestionnaires } from './questionnaires.js';
 import { benchDir, floorPage, renderers as allRenderers, repositoryDir, type RendererId } from './renderers.js';
@@ -35,9 +41,32 @@ function currentCommit(): string {
   }
 }
 
+async function runInfo(browser: Browser): Promise<RunInfo> {
+  return {
+    date: new Date().toISOString().slice(0, 10),
+    commit: currentCommit(),
+    machine: {
+      cpu: cpus()[0]?.model.trim() ?? 'unknown CPU',
+      cores: cpus().length,
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      os: `${platform()} ${release()}`,
+      node: process.version,
+      chromium: (await browser.version()).replace(/^(Headless)?Chrome\//, ''), // it reports itself as "HeadlessChrome/…" or "Chrome/…"
+    },
+  };
+}
+
 const { values: options } = parseArgs({
-  options: { runs: { type: 'string', default: '5' }, quick: { type: 'boolean', default: false }, only: { type: 'string' }, report: { type: 'boolean', default: false } },
+  options: {
+    runs: { type: 'string', default: '5' },
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    designer: { type: 'boolean', default: false },
+    report: { type: 'boolean', default: false },
+  },
 });
+/** bench/results/latest.json: the renderer comparison and the designer's section. */
+type LatestResults = BenchResults & { designer?: DesignerResults };
 const resultsPath = join(benchDir, 'results/latest.json');
 const docPath = join(repositoryDir, 'docs/performance.md');
 const printReport = (results: BenchResults) => {
@@ -45,13 +74,45 @@ const printReport = (results: BenchResults) => {
   console.log(report);
   return report;
 };
+const printDesignerReport = (results: DesignerResults) => {
+  const report = designerReport(results);
+  console.log(`\nDesigner\n\n${report}`);
+  return report;
+};
 if (options.report) {
-  const report = printReport(JSON.parse(readFileSync(resultsPath, 'utf8')) as BenchResults);
-  writeFileSync(docPath, withLatestResults(readFileSync(docPath, 'utf8'), report));
+  const latest = JSON.parse(readFileSync(resultsPath, 'utf8')) as Partial<LatestResults>;
+  let document = readFileSync(docPath, 'utf8');
+  if (latest.renderers) document = withLatestResults(document, printReport(latest as BenchResults));
+  if (latest.designer) document = withDesignerResults(document, printDesignerReport(latest.designer));
+  writeFileSync(docPath, document);
   process.exit(0);
 }
 const runs = options.quick ? 1 : Number(options.runs);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a whole number ≥ 1, not ${options.runs}`);
+
+async function designerResults(browser: Browser): Promise<DesignerResults> {
+  const measures = await measureDesigner(browser, { runs, warmUp: !options.quick, log: (line) => console.error(line) });
+  return { ...(await runInfo(browser)), ...measures, targets: evaluateDesignerTargets(measures) };
+}
+
+if (options.designer || options.only === 'designer') {
+  const browser = await launchChromium();
+  try {
+    const designer = await designerResults(browser);
+    const report = printDesignerReport(designer);
+    if (!options.quick) {
+      // The renderer comparison in the file stays as its last full run left it.
+      const latest = existsSync(resultsPath) ? (JSON.parse(readFileSync(resultsPath, 'utf8')) as Partial<LatestResults>) : {};
+      mkdirSync(join(benchDir, 'results'), { recursive: true });
+      writeFileSync(resultsPath, `${JSON.stringify({ ...latest, designer }, null, 2)}\n`);
+      writeFileSync(docPath, withDesignerResults(readFileSync(docPath, 'utf8'), report));
+      console.error('written: the designer section of bench/results/latest.json and docs/performance.md');
+    }
+  } finally {
+    await browser.close();
+  }
+  process.exit(0);
+}
 
 const questionnaires = benchQuestionnaires().filter((q) => !options.only || q.name === options.only);
 if (questionnaires.length === 0) throw new Error(`--only ${options.only}: no such questionnaire`);
@@ -110,16 +171,7 @@ try {
   }
 
   const partial: Omit<BenchResults, 'targets'> = {
-    date: new Date().toISOString().slice(0, 10),
-    commit: currentCommit(),
-    machine: {
-      cpu: cpus()[0]?.model.trim() ?? 'unknown CPU',
-      cores: cpus().length,
-      memoryGiB: Math.round(totalmem() / 2 ** 30),
-      os: `${platform()} ${release()}`,
-      node: process.version,
-      chromium: (await browser.version()).replace(/^(Headless)?Chrome\//, ''), // it reports itself as "HeadlessChrome/…" or "Chrome/…"
-    },
+    ...(await runInfo(browser)),
     runs,
     floor: { firstRender: summarize(floor.firstRender), firstRenderSlow: summarize(floor.firstRenderSlow) },
     renderers: renderers.map((r) => ({ id: r.id, label: r.label, version: r.version, shippedBytes: shipped.get(r.id)! })),
@@ -133,12 +185,17 @@ try {
       ]),
     ),
   };
-  const results: BenchResults = { ...partial, targets: evaluateTargets(partial) };
+  // A run limited to one questionnaire leaves the designer out.
+  const designer = options.only ? undefined : await designerResults(browser);
+  const results: LatestResults = { ...partial, targets: evaluateTargets(partial), ...(designer ? { designer } : {}) };
   const report = printReport(results);
+  const designerSection = designer ? printDesignerReport(designer) : undefined;
   if (!options.quick && !options.only) {
     mkdirSync(join(benchDir, 'results'), { recursive: true });
     writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
-    writeFileSync(docPath, withLatestResults(readFileSync(docPath, 'utf8'), report));
+    let document = withLatestResults(readFileSync(docPath, 'utf8'), report);
+    if (designerSection) document = withDesignerResults(document, designerSection);
+    writeFileSync(docPath, document);
     console.error('written: bench/results/latest.json and docs/performance.md');
   }
 } finally {

@@ -38,8 +38,8 @@ export class DesignerHarness {
 
   async settled(): Promise<void> {
     await this.element.updateComplete;
-    // Parts render in their own update cycles, and the live region speaks on the next frame.
-    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    // Parts render in their own update cycles, and the live region speaks a moment later.
+    await new Promise((resolve) => setTimeout(resolve, 30));
     await this.element.updateComplete;
   }
 
@@ -141,7 +141,9 @@ export class DesignerHarness {
     await this.settled();
   }
 
+  /** Clicks as a mouse does: a button or other focusable element takes focus first. */
   async click(element: Element): Promise<void> {
+    (element as HTMLElement).focus();
     (element as HTMLElement).click();
     await this.settled();
   }

@@ -2,7 +2,7 @@
  * <sipas-designer>'s shell: the toolbox, the canvas with drag and drop and its keyboard
  * alternative, undo and redo, confirmations, announcements and accessibility.
  */
-import { expect, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { createTypeRegistry, defineQuestionType } from '@sipas/core';
 import { QuestionTypeRegistry, validateQuestionnaire, type Questionnaire } from '@sipas/schema';
 import { copyTemplate } from '@sipas/templates';
@@ -258,6 +258,48 @@ describe('<sipas-designer>', () => {
       expect(designer.root.activeElement, 'undoing the section that had focus keeps focus in the designer').to.not.equal(null);
       await designer.press('Control+z');
       expect(designer.document.pages.length).to.equal(8);
+    });
+  });
+
+  describe('autosave', () => {
+    it('should offer the unsaved draft after a reload, and open it as it was', async () => {
+      const database = `sipas-designer-test-${crypto.randomUUID()}`;
+      const first = await renderDesigner(template(), { autosave: 'on', database });
+      await onPage(first, 'respondent');
+      await first.focusCanvasItem('gender');
+      await first.press('Alt+ArrowDown');
+      await first.press('Control+d');
+      const edited = first.document;
+      await first.element.flushAutosave();
+      first.element.remove();
+
+      // A new page load: the designer starts from the template again and finds the draft.
+      const second = await renderDesigner(template(), { autosave: 'on', database });
+      await waitUntil(() => second.root.querySelector('button.recover') !== null, 'the recovery offer');
+      expect(second.root.querySelector('.notice')!.textContent).to.contain('Có bản nháp chưa lưu');
+      await second.click(second.root.querySelector('button.recover')!);
+      expect(second.document).to.deep.equal(edited);
+      await second.press('Control+z');
+      expect(second.document.pages[1]!.sections[0]!.questions.map((q) => q.name)).to.deep.equal(['gender', 'age_group', 'ethnicity', 'education', 'occupation'], 'recovering is one step that undoes');
+    });
+
+    it('should not offer a draft that was saved to a file', async () => {
+      const database = `sipas-designer-test-${crypto.randomUUID()}`;
+      const first = await renderDesigner(template(), { autosave: 'on', database });
+      first.element.insertType('text');
+      await first.element.flushAutosave();
+      const { click } = HTMLAnchorElement.prototype;
+      HTMLAnchorElement.prototype.click = () => undefined;
+      try {
+        await first.press('Control+s');
+      } finally {
+        HTMLAnchorElement.prototype.click = click;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      first.element.remove();
+      const second = await renderDesigner(template(), { autosave: 'on', database });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(second.root.querySelector('button.recover')).to.equal(null);
     });
   });
 

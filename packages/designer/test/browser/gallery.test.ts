@@ -46,7 +46,8 @@ class GalleryHarness {
 
   async settled(): Promise<void> {
     await this.gallery.updateComplete;
-    await new Promise((resolve) => requestAnimationFrame(resolve));
+    // A timer, not an animation frame: a page in the background (tests run two at a time) gets no frames.
+    await new Promise((resolve) => setTimeout(resolve, 0));
   }
 
   /** Tabs to the opener and presses Enter. */

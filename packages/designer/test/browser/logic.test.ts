@@ -67,7 +67,7 @@ class EditorHarness {
 
   async settled(): Promise<void> {
     await this.element.updateComplete;
-    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    await new Promise((resolve) => setTimeout(resolve, 30));
     await this.element.updateComplete;
   }
 

@@ -41,6 +41,9 @@ export interface QuestionnaireChangeDetail {
 
 export const QUESTIONNAIRE_CHANGE = 'sipas-questionnaire-change';
 
+/** Between clearing the live region and speaking: long enough for screen readers to notice a repeat. */
+const ANNOUNCE_DELAY_MS = 20;
+
 const VIEWS: [DesignerView, Parameters<typeof t>[0]][] = [
   ['design', 'viewDesign'],
   ['translations', 'viewTranslations'],
@@ -112,7 +115,7 @@ export class SipasDesigner extends LitElement implements DragHost {
     this.addEventListener(TOOLBOX_INSERT, this.onToolboxInsert as EventListener);
     this.addEventListener(TOOLBOX_PRESS, this.onToolboxPress as EventListener);
     this.addEventListener('keydown', this.onShortcut);
-    window.addEventListener('pagehide', this.flushAutosave);
+    window.addEventListener('pagehide', this.onPageHide);
     void this.startAutosave();
   }
 
@@ -124,9 +127,10 @@ export class SipasDesigner extends LitElement implements DragHost {
     this.removeEventListener(TOOLBOX_INSERT, this.onToolboxInsert as EventListener);
     this.removeEventListener(TOOLBOX_PRESS, this.onToolboxPress as EventListener);
     this.removeEventListener('keydown', this.onShortcut);
-    window.removeEventListener('pagehide', this.flushAutosave);
-    void this.autosaver?.flush();
-    this.store?.close();
+    window.removeEventListener('pagehide', this.onPageHide);
+    // The last changes are written before the store closes (a designer removed from the page).
+    const store = this.store;
+    void this.autosaver?.flush().finally(() => store?.close());
     this.store = undefined;
     this.autosaver = undefined;
   }
@@ -180,7 +184,7 @@ export class SipasDesigner extends LitElement implements DragHost {
 
   /** Opens another document (template, file, recovered draft) as one undoable step. */
   open(questionnaire: Questionnaire, label = t('editOpen', this.lang, questionnaire.id)): void {
-    this.applyEdit({ label, apply: () => questionnaire, select: QUESTIONNAIRE_SELECTION }, { announce: false });
+    this.keepFocusThrough(() => this.applyEdit({ label, apply: () => questionnaire, select: QUESTIONNAIRE_SELECTION }, { announce: false }));
     this.pageName = questionnaire.pages[0]?.name ?? '';
     this.announce(t('announceOpened', this.lang, shownText(questionnaire.title, this.contentLanguage, questionnaire.id)));
   }
@@ -535,15 +539,25 @@ export class SipasDesigner extends LitElement implements DragHost {
       const store = await AutosaveStore.open({ name: this.autosaveDatabase });
       if (!this.isConnected) return store.close();
       this.store = store;
-      this.autosaver = new Autosaver(store);
+      this.autosaver = new Autosaver(store, { onError: (error) => this.showAutosaveProblem(error) });
       const draft = await store.latestUnsaved();
-      if (draft && draft.questionnaire !== this.questionnaire) this.recovery = { questionnaire: draft.questionnaire, savedAt: draft.savedAt };
+      // A stored copy is never the same object: offer it only when it differs from what is open.
+      if (draft && JSON.stringify(draft.questionnaire) !== JSON.stringify(this.questionnaire)) this.recovery = { questionnaire: draft.questionnaire, savedAt: draft.savedAt };
     } catch (error) {
-      this.autosaveProblem = t('autosaveFailed', this.lang, error instanceof Error ? error.message : String(error));
+      this.showAutosaveProblem(error);
     }
   }
 
-  private readonly flushAutosave = (): void => {
+  private showAutosaveProblem(error: unknown): void {
+    this.autosaveProblem = t('autosaveFailed', this.lang, error instanceof Error ? error.message : String(error));
+  }
+
+  /** Writes any change still waiting for autosave (tests, and pages that navigate away on their own). */
+  async flushAutosave(): Promise<void> {
+    await this.autosaver?.flush();
+  }
+
+  private readonly onPageHide = (): void => {
     void this.autosaver?.flush();
   };
 
@@ -600,9 +614,9 @@ export class SipasDesigner extends LitElement implements DragHost {
 
   /** Says something through the live region (screen readers), replacing what was said before. */
   announce(text: string): void {
-    // A repeat of the same words must still be spoken: clear first, then set on the next frame.
+    // A repeat of the same words must still be spoken: clear first, then set in a later task.
     this.announcement = '';
-    requestAnimationFrame(() => (this.announcement = text));
+    setTimeout(() => (this.announcement = text), ANNOUNCE_DELAY_MS);
   }
 
   /** The last announcement (tests and the status line read it). */

@@ -134,6 +134,8 @@ export class SipasTemplateGallery extends LitElement {
 
   /** Where focus was when the dialog opened; it goes back there on close. */
   private opener: HTMLElement | undefined;
+  /** The dialog is shown and its closing not yet handled. */
+  private showing = false;
 
   private get language(): 'vi' | 'en' {
     return languageOf(this.lang) === 'en' ? 'en' : 'vi';
@@ -144,14 +146,26 @@ export class SipasTemplateGallery extends LitElement {
     if (this.open && !this.dialog.open) {
       this.opener = deepActiveElement();
       this.dialog.showModal();
+      this.showing = true;
       this.renderRoot.querySelector<HTMLButtonElement>('button.choose')?.focus();
     } else if (!this.open && this.dialog.open) {
-      this.dialog.close();
+      this.closeDialog();
     }
   }
 
-  /** The dialog closed, by Escape, a choice, the close button or `open = false`. */
+  private closeDialog(): void {
+    this.dialog?.close();
+    this.handleClose();
+  }
+
+  /**
+   * The dialog closed (Escape, a choice, the close button, `open = false`): focus goes back and
+   * the page hears it. Done at once by this element's own closes, since the dialog's `close`
+   * event comes a task later (and later still in a background page); that event covers the rest.
+   */
   private readonly handleClose = (): void => {
+    if (!this.showing) return;
+    this.showing = false;
     this.open = false;
     const opener = this.opener;
     this.opener = undefined;
@@ -159,9 +173,19 @@ export class SipasTemplateGallery extends LitElement {
     this.dispatchEvent(new Event('close'));
   };
 
+  /**
+   * Escape closes the dialog here too, not only through the browser's close request: that one
+   * only arrives while the window has focus (a page beside another, a test run in parallel).
+   */
+  private readonly handleKeydown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    event.preventDefault();
+    this.closeDialog();
+  };
+
   private choose(questionnaire: Questionnaire): void {
     this.dispatchEvent(new CustomEvent<TemplateChooseDetail>(TEMPLATE_CHOOSE, { detail: { questionnaire }, bubbles: true, composed: true }));
-    this.dialog?.close();
+    this.closeDialog();
   }
 
   private chooseTemplate(entry: TemplateEntry): void {
@@ -196,10 +220,10 @@ export class SipasTemplateGallery extends LitElement {
 
   override render() {
     const language = this.language;
-    return html`<dialog aria-labelledby="gallery-title" aria-describedby="gallery-intro" @close=${this.handleClose}>
+    return html`<dialog aria-labelledby="gallery-title" aria-describedby="gallery-intro" @close=${this.handleClose} @keydown=${this.handleKeydown}>
       <header>
         <h2 id="gallery-title">${text('title', language)}</h2>
-        <button type="button" class="close" @click=${() => this.dialog?.close()}>${text('close', language)}</button>
+        <button type="button" class="close" @click=${() => this.closeDialog()}>${text('close', language)}</button>
       </header>
       <p id="gallery-intro" class="muted">${text('intro', language)}</p>
       <ul class="cards" aria-label=${text('templates', language)}>

@@ -11,7 +11,8 @@
  * A document the validator refuses is not handed to the form: a notice names the first error.
  *
  * @csspart toolbar - the device, language and mode switches
- * @csspart frame - the box the form is shown in, as wide as the chosen device
+ * @csspart frame - the box the form is shown in, as wide as the chosen device (a section, so the
+ * form's header is the preview's, not a second banner of the page)
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
@@ -222,7 +223,7 @@ export class SipasDesignerPreview extends LitElement {
       <span class="group-label" id=${`${group}-label`}>${label}</span>
       ${options.map(
         (option) => html`<button type="button" data-value=${option} aria-pressed=${option === current ? 'true' : 'false'} @click=${() => choose(option)}>
-<span class="label">${name(option)}</span>${extra ? extra(option) : nothing}
+          <span class="label">${name(option)}</span>${extra ? extra(option) : nothing}
         </button>`,
       )}
     </div>`;
@@ -286,7 +287,9 @@ export class SipasDesignerPreview extends LitElement {
     return html`${this.renderToolbar()}
       <p class="muted">${text('nothingSent', language)}</p>
       <div class="viewport">
-        <div class=${`frame ${device}`} part="frame" role="region" aria-label=${text('frame', language, text(device, language), DEVICE_WIDTHS[device])}>${this.renderForm()}</div>
+        <section class=${`frame ${device}`} part="frame" aria-label=${text('frame', language, text(device, language), DEVICE_WIDTHS[device])}>
+          ${this.renderForm()}
+        </section>
       </div>`;
   }
 }
