@@ -1,8 +1,9 @@
 /**
- * The whole path in a real browser, on the server `npm start` runs: an editor publishes a new
- * version of a questionnaire through the API, a citizen answers it on the demo site (the drop-in
- * loads the published version and posts to the server), and an analyst signs in to the dashboard
- * and sees that response counted in the figures.
+ * The whole path in a real browser, on the server `npm start` runs: an editor signs in to the
+ * designer page, opens a questionnaire's draft from the server, changes its title and publishes
+ * a new version; a citizen answers it on the demo site (the drop-in loads the published version
+ * and posts to the server); an analyst signs in to the dashboard and sees that response counted
+ * in the figures.
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -37,18 +38,44 @@ describe('publishing, answering on the demo site and reading the dashboard', () 
     await database?.close();
   });
 
-  it('should count a response given on the demo site in the dashboard of the version the editor published', async () => {
-    // An editor publishes version 2 of the counter rating with a new title.
+  it('should count a response given on the demo site in the dashboard of the version the editor published from the designer', async () => {
+    // An editor publishes version 2 of the counter rating from the designer, with a new title.
     const admin = await signIn(baseUrl, ADMIN.username, ADMIN.password);
-    const editor = await createAccount(admin, 'bien-tap', 'editor');
+    await createAccount(admin, 'bien-tap', 'editor');
     await createAccount(admin, 'phan-tich', 'analyst');
-    const draft = await editor.get('/api/v1/questionnaires/counter-3/draft');
-    assert.equal(draft.status, 200);
-    const questionnaire = { ...draft.body.questionnaire, title: { vi: NEW_TITLE, en: 'Quick counter rating (version 2)' } };
-    assert.equal((await editor.put('/api/v1/questionnaires/counter-3/draft', { questionnaire })).status, 200);
-    const published = await editor.post('/api/v1/questionnaires/counter-3/publish');
-    assert.equal(published.status, 201);
-    assert.equal(published.body.version, 2);
+    const office = await browser.createBrowserContext();
+    const designer = await office.newPage();
+    const designerProblems = watchProblems(designer);
+    await designer.goto(`${baseUrl}/designer/`);
+    await designer.waitForSelector('#sign-in:not([hidden])');
+    await designer.type('#username', 'bien-tap');
+    await designer.type('#password', 'bien-tap-password');
+    await designer.click('#sign-in button[type=submit]');
+    await designer.waitForSelector('#workspace:not([hidden])');
+    await designer.select('#server-questionnaire', 'counter-3');
+    await designer.click('#load-draft');
+    await designer.waitForFunction(() => (document.querySelector('sipas-designer') as HTMLElement & { questionnaire: { id: string } }).questionnaire.id === 'counter-3');
+    // The questionnaire is selected after opening: its title is the property panel's title field.
+    const title = await designer.waitForFunction(() =>
+      document.querySelector('sipas-designer')?.shadowRoot?.querySelector('sipas-designer-properties')?.shadowRoot?.querySelector('[data-path="/title"]'),
+    );
+    await (title as import('puppeteer-core').ElementHandle<HTMLInputElement>).click({ count: 3 });
+    await designer.keyboard.type(NEW_TITLE);
+    const typed = await designer.evaluate(() => {
+      const title = (document.querySelector('sipas-designer') as HTMLElement & { questionnaire: { title: unknown } }).questionnaire.title;
+      return typeof title === 'string' ? title : (title as { vi: string }).vi;
+    });
+    assert.equal(typed, NEW_TITLE);
+    const inDesigner = (css: string) => `sipas-designer >>> ${css}`;
+    await designer.click(inDesigner('button.publish'));
+    const publishButton = await designer.waitForSelector(inDesigner('sipas-publish-dialog >>> button.publish:not([disabled])'));
+    await publishButton!.click();
+    const published = await designer.waitForSelector(inDesigner('sipas-publish-dialog >>> .published'), { timeout: 15_000 });
+    assert.match(String(await published!.evaluate((node) => node.textContent)), /phiên bản 2/);
+    assert.deepEqual(designerProblems, []);
+    await office.close();
+    const versions = await admin.get('/api/v1/questionnaires/counter-3/versions');
+    assert.equal(versions.body.versions.length, 2);
 
     // A citizen answers it on the district site.
     const citizen = await browser.createBrowserContext();
@@ -136,9 +163,10 @@ describe('the site pages on the server', () => {
     }
   });
 
-  it('should serve the pages under the strict policy, and forbid framing the staff dashboard', async () => {
+  it('should serve the pages under the strict policy, and forbid framing the staff pages', async () => {
     assert.equal((await fetch(`${baseUrl}/demo/`)).headers.get('content-security-policy'), "default-src 'self'");
     assert.equal((await fetch(`${baseUrl}/dashboard/`)).headers.get('content-security-policy'), "default-src 'self'; frame-ancestors 'none'");
+    assert.equal((await fetch(`${baseUrl}/designer/`)).headers.get('content-security-policy'), "default-src 'self'; frame-ancestors 'none'");
   });
 });
 
