@@ -57,8 +57,8 @@ export function siteFileFor(path, { bundleDir = FORM_BUNDLE_DIR } = {}) {
   if (/^\/sipas-designer\.bundle\.js(\.map)?$/.test(path)) {
     return { file: join(DESIGNER_BUNDLE_DIR, path.slice(1)), missing: `${path.slice(1)} is not built yet: run \`npm run build\`` };
   }
-  // The other example pages: /kiosk/, /data-entry/, /print/, /dashboard/, /designer/.
-  const example = /^\/(kiosk|data-entry|print|dashboard|designer)(?:\/(.*))?$/.exec(path);
+  // The other example pages: /kiosk/, /data-entry/, /print/, /dashboard/, /designer/, and what the staff pages share (/staff/).
+  const example = /^\/(kiosk|data-entry|print|dashboard|designer|staff)(?:\/(.*))?$/.exec(path);
   if (example) return within(join(EXAMPLES_DIR, example[1]), example[2] || 'index.html');
   return undefined;
 }

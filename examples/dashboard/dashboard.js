@@ -2,31 +2,17 @@
 // read and hands the chosen one to <sipas-report>, which fetches its report and progress itself.
 // The download links follow the report's filters.
 import { reportUrl } from '/sipas-report.bundle.js';
+import { api, problemOf, useCsrfToken } from '/staff/staff-api.js';
 
-const API = '/api/v1';
 const $ = (id) => document.getElementById(id);
-let csrfToken = '';
 let filters = {};
-
-/** A JSON call to the API; unsafe methods carry the session's CSRF token. */
-async function api(path, { method = 'GET', body } = {}) {
-  const headers = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (method !== 'GET') headers['X-CSRF-Token'] = csrfToken;
-  const reply = await fetch(`${API}${path}`, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
-  const data = reply.status === 204 ? null : await reply.json().catch(() => null);
-  return { ok: reply.ok, status: reply.status, data };
-}
-
-/** The first error message of an API answer, in the page's language. */
-const problemOf = (data, fallback) => data?.errors?.[0]?.message?.vi ?? fallback;
 
 /**
  * Back to the sign-in form, with a fresh report element: the next person to sign in on a shared
  * office computer must not see the figures fetched for the one before.
  */
 function showSignIn(problem = '') {
-  csrfToken = '';
+  useCsrfToken('');
   $('workspace').hidden = true;
   $('account').hidden = true;
   replaceReport();
@@ -100,7 +86,7 @@ $('sign-in').addEventListener('submit', async (event) => {
     problem.hidden = false;
     return;
   }
-  csrfToken = reply.data.csrfToken;
+  useCsrfToken(reply.data.csrfToken);
   $('password').value = '';
   await showWorkspace(reply.data.user);
 });
@@ -115,6 +101,6 @@ $('questionnaire').addEventListener('change', (event) => choose(event.target.val
 replaceReport();
 const me = await api('/auth/me');
 if (me.ok) {
-  csrfToken = me.data.csrfToken;
+  useCsrfToken(me.data.csrfToken);
   await showWorkspace(me.data.user);
 } else showSignIn();

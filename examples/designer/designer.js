@@ -2,24 +2,12 @@
 // designer publishes there, and a questionnaire's draft on the server can be opened; without a
 // server it runs on its own (templates, files, autosave, preview).
 import { copyTemplate } from '/sipas-designer.bundle.js';
+import { API, api, problemOf, useCsrfToken } from '/staff/staff-api.js';
 
-const API = '/api/v1';
 const $ = (id) => document.getElementById(id);
-let csrfToken = '';
-
-async function api(path, { method = 'GET', body } = {}) {
-  const headers = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (method !== 'GET') headers['X-CSRF-Token'] = csrfToken;
-  const reply = await fetch(`${API}${path}`, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
-  const data = reply.status === 204 ? null : await reply.json().catch(() => null);
-  return { ok: reply.ok, status: reply.status, data };
-}
-
-const problemOf = (data, fallback) => data?.errors?.[0]?.message?.vi ?? fallback;
 
 function showSignIn(problem = '') {
-  csrfToken = '';
+  useCsrfToken('');
   $('workspace').hidden = true;
   $('account').hidden = true;
   $('sign-in-problem').textContent = problem;
@@ -72,7 +60,7 @@ $('sign-in').addEventListener('submit', async (event) => {
   const reply = await api('/auth/login', { method: 'POST', body: { username: $('username').value, password: $('password').value } });
   $('password').value = '';
   if (!reply.ok) return showSignIn(problemOf(reply.data, 'Đăng nhập không thành công.'));
-  csrfToken = reply.data.csrfToken;
+  useCsrfToken(reply.data.csrfToken);
   await showWorkspace(reply.data.user);
 });
 
@@ -84,7 +72,7 @@ $('sign-out').addEventListener('click', async () => {
 
 const me = await api('/auth/me').catch(() => ({ ok: false, status: 0 }));
 if (me.ok) {
-  csrfToken = me.data.csrfToken;
+  useCsrfToken(me.data.csrfToken);
   await showWorkspace(me.data.user);
 } else if (me.status === 401) {
   showSignIn();
