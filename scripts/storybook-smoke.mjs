@@ -101,7 +101,7 @@ function watchStorybookChannel() {
  * one of the designer's parts), or why it does not count as rendered.
  */
 function inspectStory() {
-  const element = [...document.querySelectorAll('#storybook-root *')].find((node) => /^sipas-(form|report|designer|template-gallery)/.test(node.localName));
+  const element = [...document.querySelectorAll('#storybook-root *')].find((node) => /^sipas-(form|report|designer|template-gallery|expression-editor)/.test(node.localName));
   if (!element) return { ok: false, why: 'no SIPAS element in the story' };
   const name = `<${element.localName}>`;
   const root = element.shadowRoot;

@@ -4,7 +4,7 @@
  * drop indicator where a drag would land, and the page navigator. Plain functions of what they
  * show; the designer element keeps state and behaviour.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, svg, type TemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import { inLanguage, localize, type Page, type Question, type Questionnaire, type Section } from '@sipas/schema';
 import { designerTypes } from '../../model/question-catalog.js';
@@ -46,18 +46,35 @@ export function questionLabel(question: Question, lang: string, contentLanguage:
 
 const isSelected = (selection: Selection, kind: Selection['kind'], name: string) => selection.kind === kind && selection.name === name;
 
+/**
+ * The action icons, drawn as SVG: office computers often lack fonts with symbols such as ⧉ or 🗑,
+ * and a missing glyph would leave an empty box.
+ */
+const ICONS = {
+  up: svg`<path d="M8 3 3 9h3.5v4h3V9H13z" />`,
+  down: svg`<path d="M8 13 3 7h3.5V3h3v4H13z" />`,
+  duplicate: svg`<path d="M5 1h9v9h-2V3H5z M2 5h8v10H2z" />`,
+  remove: svg`<path d="M5 1h6v2h4v2H1V3h4z M2.5 6h11l-1 9h-9z" />`,
+} as const;
+
 function renderActions(context: CanvasContext, selection: Selection, label: string): TemplateResult {
   const { lang } = context;
-  const button = (action: Parameters<CanvasContext['onAction']>[0], text: string, glyph: string) =>
-    html`<button type="button" class="action" tabindex="-1" aria-label=${`${text}: ${label}`} title=${text} @click=${(event: Event) => {
-      event.stopPropagation();
-      context.onAction(action, selection);
-    }}><span aria-hidden="true">${glyph}</span></button>`;
+  const words = { up: t('moveUp', lang), down: t('moveDown', lang), duplicate: t('duplicate', lang), remove: t('remove', lang) };
   return html`<span class="actions">
-    ${button('up', t('moveUp', lang), '↑')}${button('down', t('moveDown', lang), '↓')}${button('duplicate', t('duplicate', lang), '⧉')}${button(
-      'remove',
-      t('remove', lang),
-      '🗑',
+    ${(['up', 'down', 'duplicate', 'remove'] as const).map(
+      (action) => html`<button
+        type="button"
+        class="action"
+        tabindex="-1"
+        aria-label=${`${words[action]}: ${label}`}
+        title=${words[action]}
+        @click=${(event: Event) => {
+          event.stopPropagation();
+          context.onAction(action, selection);
+        }}
+      >
+        <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">${ICONS[action]}</svg>
+      </button>`,
     )}
   </span>`;
 }

@@ -201,6 +201,11 @@ export const designerStyles = css`
   .action {
     min-height: 1.75rem;
     padding: 0 0.5rem;
+    display: inline-flex;
+    align-items: center;
+  }
+  .action svg {
+    fill: currentColor;
   }
   .preview {
     pointer-events: none;
