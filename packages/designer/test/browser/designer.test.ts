@@ -208,6 +208,43 @@ describe('<sipas-designer>', () => {
       expect(designer.root.querySelector<HTMLButtonElement>('button.redo')!.disabled).to.equal(true);
     });
 
+    it('should bring the canvas back to an element whose move was undone, and insert after it there', async () => {
+      const designer = await renderDesigner(template());
+      await designer.focusCanvasItem('intro_text');
+      await designer.press('Alt+ArrowDown');
+      expect(designer.currentPage).to.equal('respondent');
+      await designer.press('Control+z');
+      expect(designer.currentPage).to.equal('intro');
+      designer.toolboxButton('text').focus();
+      await designer.press('Enter');
+      expect(designer.documentQuestions('intro_section')).to.deep.equal(['intro_text', 'q1']);
+    });
+
+    it('should leave Ctrl+Z to the browser in a text box that is not the document (the toolbox search)', async () => {
+      const designer = await renderDesigner(template());
+      await designer.focusCanvasItem('intro_text');
+      await designer.press('Alt+ArrowDown');
+      const moved = designer.document;
+      designer.toolbox.querySelector<HTMLInputElement>('input[type="search"]')!.focus();
+      await designer.type('abc');
+      await designer.press('Control+z');
+      expect(designer.document).to.equal(moved);
+    });
+
+    it('should make two visits to the same field two undo steps', async () => {
+      const designer = await renderDesigner(template());
+      const edit = (title: string) => designer.element.applyEdit({ label: 'title', mergeKey: 'title', apply: (q) => ({ ...q, title }) });
+      edit('A');
+      edit('AB');
+      designer.element.dispatchEvent(new FocusEvent('focusout'));
+      edit('ABC');
+      await designer.settled();
+      await designer.click(designer.root.querySelector('button.undo')!);
+      expect(designer.document.title).to.equal('AB');
+      await designer.click(designer.root.querySelector('button.undo')!);
+      expect(designer.document).to.deep.equal(template());
+    });
+
     it('should not fire a change event when the page sets the document itself', async () => {
       const designer = await renderDesigner(template());
       let fired = 0;

@@ -206,7 +206,8 @@ export function renderPageNav(context: PageNavContext): TemplateResult {
   return html`<nav class="page-nav" aria-label=${t('pages', lang)}>
     <ol>
       ${context.questionnaire.pages.map((page, index) => {
-        const dropping = context.dropTarget?.kind === 'page' && context.dropTarget.page === page.name;
+        const target = context.dropTarget;
+        const dropping = (target?.kind === 'page' || (target?.kind === 'section' && context.current !== page.name)) && target.page === page.name;
         const count = page.sections.reduce((sum, section) => sum + section.questions.length, 0);
         return html`<li>
           <button

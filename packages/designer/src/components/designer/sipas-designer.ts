@@ -115,6 +115,7 @@ export class SipasDesigner extends LitElement implements DragHost {
     this.addEventListener(TOOLBOX_INSERT, this.onToolboxInsert as EventListener);
     this.addEventListener(TOOLBOX_PRESS, this.onToolboxPress as EventListener);
     this.addEventListener('keydown', this.onShortcut);
+    this.addEventListener('focusout', this.onFocusOut);
     window.addEventListener('pagehide', this.onPageHide);
     void this.startAutosave();
   }
@@ -127,6 +128,7 @@ export class SipasDesigner extends LitElement implements DragHost {
     this.removeEventListener(TOOLBOX_INSERT, this.onToolboxInsert as EventListener);
     this.removeEventListener(TOOLBOX_PRESS, this.onToolboxPress as EventListener);
     this.removeEventListener('keydown', this.onShortcut);
+    this.removeEventListener('focusout', this.onFocusOut);
     window.removeEventListener('pagehide', this.onPageHide);
     // The last changes are written before the store closes (a designer removed from the page).
     const store = this.store;
@@ -177,7 +179,8 @@ export class SipasDesigner extends LitElement implements DragHost {
   private show(questionnaire: Questionnaire): void {
     this.own = questionnaire;
     this.questionnaire = questionnaire;
-    if (this.selection.kind !== 'questionnaire' && !locate(questionnaire, this.selection.name)) this.selection = QUESTIONNAIRE_SELECTION;
+    // The selection follows its element (to another page after an undone move), or is dropped with it.
+    if (this.selection.kind !== 'questionnaire') this.select(locate(questionnaire, this.selection.name) ? this.selection : QUESTIONNAIRE_SELECTION);
     this.autosaver?.schedule(questionnaire);
     this.dispatchEvent(new CustomEvent<QuestionnaireChangeDetail>(QUESTIONNAIRE_CHANGE, { detail: { questionnaire }, bubbles: true, composed: true }));
   }
@@ -389,7 +392,7 @@ export class SipasDesigner extends LitElement implements DragHost {
   /** Where a new question goes without a drop: after the selected question, else at the end of the selected or last section. */
   private insertionPoint(): QuestionTarget | undefined {
     const found = this.selection.kind === 'questionnaire' ? undefined : locate(this.questionnaire, this.selection.name);
-    if (found?.kind === 'question') return { section: this.page!.sections[found.section!]?.name ?? '', index: found.question! + 1 };
+    if (found?.kind === 'question') return { section: this.questionnaire.pages[found.page]!.sections[found.section!]!.name, index: found.question! + 1 };
     if (found?.kind === 'section') return { section: this.selection.name };
     const page = this.page;
     const section = page?.sections[page.sections.length - 1];
@@ -480,18 +483,19 @@ export class SipasDesigner extends LitElement implements DragHost {
     if (source.kind === 'new') {
       const to = questionTarget();
       if (to) this.insertType(source.type, to);
+      else this.dragCancelled();
       return;
     }
     if (source.kind === 'question') {
       const to = questionTarget();
-      if (!to) return;
+      if (!to) return this.dragCancelled();
       const label = this.labelOf(source.name);
       const moved = this.applyEdit({ label: t('editMove', this.lang, label), apply: (questionnaire) => moveQuestion(questionnaire, source.name, to), select: { kind: 'question', name: source.name } }, { announce: false });
       if (moved) this.announcePlace('announceMoved', source.name);
       this.focusAfterRender = source.name;
       return;
     }
-    if (target.kind !== 'section') return;
+    if (target.kind !== 'section') return this.dragCancelled();
     const label = this.labelOf(source.name);
     const moved = this.applyEdit(
       { label: t('editMove', this.lang, label), apply: (questionnaire) => moveSection(questionnaire, source.name, { page: target.page, index: target.index }), select: { kind: 'section', name: source.name } },
@@ -578,9 +582,15 @@ export class SipasDesigner extends LitElement implements DragHost {
     this.open(read.questionnaire);
   }
 
+  /** Typing in one field is one undo step; leaving the field ends it, so coming back starts another. */
+  private readonly onFocusOut = (): void => {
+    this.session.history.seal();
+  };
+
   private readonly onShortcut = (event: KeyboardEvent): void => {
     if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
     const key = event.key.toLowerCase();
+    if ((key === 'z' || key === 'y') && typesIntoOwnText(event)) return;
     if (key === 'z' && !event.shiftKey) {
       event.preventDefault();
       this.undo();
@@ -894,6 +904,17 @@ function elementNames(element: unknown): string[] {
     ...(item.sections ?? []).flatMap((section) => [section.name, ...section.questions.map((q) => q.name)]),
     ...(item.questions ?? []).map((q) => q.name),
   ];
+}
+
+/**
+ * Whether a key press lands in a text box whose typing is not yet a document edit (the JSON view,
+ * a dialog, the toolbox search): there Ctrl+Z must undo the typing, as the browser does.
+ */
+function typesIntoOwnText(event: KeyboardEvent): boolean {
+  const path = event.composedPath() as Element[];
+  const box = path[0];
+  if (!(box instanceof HTMLTextAreaElement || box instanceof HTMLInputElement)) return false;
+  return path.some((element) => element.localName === 'sipas-designer-json' || element.localName === 'dialog' || element.localName === 'sipas-designer-toolbox');
 }
 
 declare global {
