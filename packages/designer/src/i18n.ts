@@ -78,6 +78,8 @@ const DESIGNER_STRINGS = {
   announceDrag: { vi: 'Đang kéo {0}. Thả để đặt, Esc để hủy.', en: 'Dragging {0}. Drop to place it, Escape to cancel.' },
   announceDragCancelled: { vi: 'Đã hủy kéo thả', en: 'Drag cancelled' },
   announceSaved: { vi: 'Đã lưu tệp {0}', en: 'Saved file {0}' },
+  announceSavedWithErrors: { vi: 'Đã lưu tệp {0}; phiếu còn {1} lỗi cần sửa trước khi xuất bản', en: 'Saved file {0}; {1} errors remain to fix before publishing' },
+  openedWithErrors: { vi: 'Đã mở tệp; phiếu còn {0} lỗi cần sửa (xem mục Kiểm tra).', en: 'The file is open; it has {0} errors to fix (see Checks).' },
   announceOpened: { vi: 'Đã mở {0}', en: 'Opened {0}' },
   // Dialogs
   confirm: { vi: 'Đồng ý', en: 'Confirm' },

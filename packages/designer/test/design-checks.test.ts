@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { QuestionTypeRegistry, validateQuestionnaire, type Questionnaire } from '@sipas/schema';
 import { copyTemplate, templates } from '@sipas/templates';
+import { createTypeRegistry, defineQuestionType } from '@sipas/core';
 import { checkCounts, designChecks, type DesignCheck } from '../src/model/design-checks.js';
 import { getIn, setIn, updateIn } from '../src/model/immutable.js';
 
@@ -135,11 +136,17 @@ describe('designChecks', () => {
   it('should return the same list for the same document and use the given question types', () => {
     const document = kiosk();
     assert.equal(designChecks(document), designChecks(document));
-    const custom = updateIn(kiosk(), QUESTIONS, (questions) => [...(questions as unknown[]), { type: 'stars10', name: 'stars', title: 'Sao' }]);
+    const custom = updateIn(kiosk(), QUESTIONS, (questions) => [...(questions as unknown[]), { type: 'stars10', name: 'stars', title: { vi: 'Sao', en: 'Stars' }, levels: 10 }]);
     assert.ok(designChecks(custom).some((check) => check.code === 'unknown-type'));
-    const types = new QuestionTypeRegistry();
-    types.register({ type: 'stars10', properties: {} });
-    assert.ok(!designChecks(custom, { types }).some((check) => check.code === 'unknown-type'));
+    const types = createTypeRegistry(new QuestionTypeRegistry());
+    defineQuestionType({ type: 'stars10', schema: { properties: { type: 'object', properties: { levels: { enum: [5, 10] } } } } }, types);
+    assert.deepEqual(brief(designChecks(custom, { types })), []);
+    assert.equal(designChecks(custom, { types }), designChecks(custom, { types }), 'cached per registry');
+    assert.ok(designChecks(custom).some((check) => check.code === 'unknown-type'), 'the shared registry still refuses it');
+    assert.deepEqual(checkCounts(custom, types), { errors: 0, warnings: 0 });
+    // The type's own schema still applies: a level it does not allow is an error.
+    const wrong = setIn(custom, [...QUESTIONS, (getIn(custom, QUESTIONS) as unknown[]).length - 1, 'levels'], 7);
+    assert.equal(checkCounts(wrong, types).errors, 1);
   });
 
   it('should not throw on documents that are not questionnaires', () => {

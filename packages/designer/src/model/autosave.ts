@@ -1,8 +1,18 @@
 /**
- * The designer's autosave: the latest state of each questionnaire being designed, kept in
- * IndexedDB so a crash, a closed tab or a reload loses nothing. A draft is "unsaved work" until the
- * user saves it to a file or publishes it (`markSaved`); the newest unsaved draft is offered back
- * when the designer opens (`latestUnsaved`).
+ * The designer's autosave: the latest state of each document being designed, kept in IndexedDB so
+ * a crash, a closed tab or a reload loses nothing. A draft is "unsaved work" until the user saves
+ * it to a file or publishes it (`markSaved`); the newest unsaved draft is offered back when the
+ * designer opens (`latestUnsaved`), and dismissing the offer removes it (`remove`).
+ *
+ * Drafts are keyed by a `key` the caller gives, not by the questionnaire's id: the id is edited
+ * like any other field, and keying by it left a draft under every id typed on the way ("n", "ne",
+ * "new"…). The designer gives each document it opens a random key; without one the key is the
+ * questionnaire's id (the behaviour of version 1 of the database, whose drafts are kept).
+ *
+ * `Autosaver` takes the key with each state: `schedule(questionnaire, key)`, so switching documents
+ * needs no new Autosaver (a state waiting under the previous key is written first). Its
+ * `markSaved(key)` writes what is waiting before marking, so no autosave can land afterwards as
+ * unsaved work; call it rather than the store's `markSaved` while an Autosaver is running.
  *
  * IndexedDB is not always there (private modes, blocked site data, a full disk, another tab
  * upgrading the database). The designer must keep working without it, so every failure is an
@@ -12,20 +22,21 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { message, type LocalizedMessage, type Questionnaire } from '@sipas/schema';
+import { hasDocumentShape } from './document-shape.js';
 
 export const DEFAULT_AUTOSAVE_DATABASE = 'sipas-designer';
-/** Raise it, with an upgrade step, when the stored shape changes. */
-const DB_VERSION = 1;
+/** Raise it, with an upgrade step, when the stored shape changes. 2: drafts keyed by `key`, not `id`. */
+const DB_VERSION = 2;
 const STORE = 'drafts';
 /** Some browsers leave an open request pending forever (private modes, a blocked upgrade). */
 const OPEN_TIMEOUT_MS = 5000;
 /** How long the Autosaver waits after a change before writing, at most once per this interval. */
 export const AUTOSAVE_DELAY_MS = 500;
 
-/** One questionnaire's latest autosaved state. */
+/** One document's latest autosaved state. */
 export interface DesignerDraft {
-  /** The questionnaire's id, the key: one draft per questionnaire. */
-  id: string;
+  /** Which document: the caller's key (the designer's per-document random key, or the questionnaire id). */
+  key: string;
   questionnaire: Questionnaire;
   /** When it was saved (ISO 8601). */
   savedAt: string;
@@ -69,6 +80,13 @@ function asAutosaveError(error: unknown): AutosaveError {
   return new AutosaveError('failed', error);
 }
 
+export interface SaveDraftOptions {
+  /** The draft's key; by default the questionnaire's id. */
+  key?: string;
+  /** When it was saved (ISO 8601); by default now. */
+  savedAt?: string;
+}
+
 export interface AutosaveStoreOptions {
   /** The database name; tests and several designers on one origin give their own. */
   name?: string;
@@ -90,15 +108,15 @@ export class AutosaveStore {
   }
 
   /**
-   * Keeps this state as the questionnaire's draft, marked unsaved, unless it is exactly the state
+   * Keeps this state as the draft under `key`, marked unsaved, unless it is exactly the state
    * already marked saved (an autosave that lands after the user saved must not bring the recovery
    * prompt back). A draft saved later (by another tab) is not overwritten by an older one.
    */
-  async save(questionnaire: Questionnaire, options: { savedAt?: string } = {}): Promise<DesignerDraft> {
-    const draft: DesignerDraft = { id: questionnaire.id, questionnaire, savedAt: options.savedAt ?? new Date().toISOString(), clean: false };
+  async save(questionnaire: Questionnaire, options: SaveDraftOptions = {}): Promise<DesignerDraft> {
+    const draft: DesignerDraft = { key: options.key ?? questionnaire.id, questionnaire, savedAt: options.savedAt ?? new Date().toISOString(), clean: false };
     return this.run(async (db) => {
       const transaction = db.transaction(STORE, 'readwrite');
-      const stored = await transaction.store.get(draft.id);
+      const stored = await transaction.store.get(draft.key);
       let kept = draft;
       if (stored && stored.savedAt > draft.savedAt) kept = stored;
       else if (stored?.clean && JSON.stringify(stored.questionnaire) === JSON.stringify(questionnaire)) kept = stored;
@@ -108,11 +126,14 @@ export class AutosaveStore {
     });
   }
 
-  /** The user saved a file or published: the draft of `id` is no longer unsaved work. */
-  async markSaved(id: string): Promise<void> {
+  /**
+   * The user saved a file or published: the draft under `key` is no longer unsaved work. It does
+   * not wait for an Autosaver's pending write; `Autosaver.markSaved` does.
+   */
+  async markSaved(key: string): Promise<void> {
     await this.run(async (db) => {
       const transaction = db.transaction(STORE, 'readwrite');
-      const stored = await transaction.store.get(id);
+      const stored = await transaction.store.get(key);
       if (stored && !stored.clean) await transaction.store.put({ ...stored, clean: true });
       await transaction.done;
     });
@@ -123,8 +144,8 @@ export class AutosaveStore {
     return (await this.list()).find((draft) => !draft.clean);
   }
 
-  async load(id: string): Promise<DesignerDraft | undefined> {
-    const stored = await this.run((db) => db.get(STORE, id));
+  async load(key: string): Promise<DesignerDraft | undefined> {
+    const stored = await this.run((db) => db.get(STORE, key));
     return isDraft(stored) ? stored : undefined;
   }
 
@@ -134,8 +155,9 @@ export class AutosaveStore {
     return stored.filter(isDraft).sort((a, b) => (a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : 0));
   }
 
-  async remove(id: string): Promise<void> {
-    await this.run((db) => db.delete(STORE, id));
+  /** Forgets the draft under `key` (the user dismissed the offer to recover it). */
+  async remove(key: string): Promise<void> {
+    await this.run((db) => db.delete(STORE, key));
   }
 
   /** Closes the connection; later calls reject with a `closed` AutosaveError. */
@@ -161,8 +183,15 @@ async function connect(name: string, onGone: () => void): Promise<IDBPDatabase<D
     // Reading `indexedDB` itself throws a SecurityError in sandboxed frames and with storage blocked.
     if (typeof indexedDB === 'undefined') throw new AutosaveError('unavailable');
     const opening = openDB<DesignerDatabase>(name, DB_VERSION, {
-      upgrade(db) {
-        if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE, { keyPath: 'id' });
+      async upgrade(db, oldVersion, _newVersion, transaction) {
+        // Version 1 kept drafts under the questionnaire id (keyPath `id`): they move to `key`.
+        const earlier: unknown[] = oldVersion >= 1 && db.objectStoreNames.contains(STORE) ? await transaction.objectStore(STORE).getAll() : [];
+        if (db.objectStoreNames.contains(STORE)) db.deleteObjectStore(STORE);
+        const store = db.createObjectStore(STORE, { keyPath: 'key' });
+        for (const record of earlier) {
+          const draft = fromVersion1(record);
+          if (draft) await store.put(draft);
+        }
       },
       // Another tab needs a newer version, or the site's data is being cleared: let it proceed.
       blocking: onGone,
@@ -183,18 +212,21 @@ async function connect(name: string, onGone: () => void): Promise<IDBPDatabase<D
   }
 }
 
-/** Drafts outlive the code that wrote them; a future shape must not crash today's designer. */
+/**
+ * Drafts outlive the code that wrote them; a future shape, or a document the designer cannot
+ * render (model/document-shape.ts), must not crash today's designer.
+ */
 function isDraft(value: unknown): value is DesignerDraft {
   if (typeof value !== 'object' || value === null) return false;
   const draft = value as Partial<Record<keyof DesignerDraft, unknown>>;
-  return (
-    typeof draft.id === 'string' &&
-    typeof draft.savedAt === 'string' &&
-    typeof draft.clean === 'boolean' &&
-    typeof draft.questionnaire === 'object' &&
-    draft.questionnaire !== null &&
-    Array.isArray((draft.questionnaire as Partial<Questionnaire>).pages)
-  );
+  return typeof draft.key === 'string' && typeof draft.savedAt === 'string' && typeof draft.clean === 'boolean' && hasDocumentShape(draft.questionnaire);
+}
+
+/** A version 1 draft (`id` was the key) as today's; undefined for anything else. */
+function fromVersion1(record: unknown): DesignerDraft | undefined {
+  if (typeof record !== 'object' || record === null) return undefined;
+  const { id, ...rest } = record as { id?: unknown };
+  return typeof id === 'string' ? { ...(rest as Omit<DesignerDraft, 'key'>), key: id } : undefined;
 }
 
 export interface AutosaverOptions {
@@ -209,15 +241,15 @@ export interface AutosaverOptions {
  * not on every key. Writes happen one after another, the newest state last.
  */
 export class Autosaver {
-  private readonly store: Pick<AutosaveStore, 'save'>;
+  private readonly store: Pick<AutosaveStore, 'save' | 'markSaved'>;
   private readonly delayMs: number;
   private readonly onError: (error: AutosaveError) => void;
-  private waiting: Questionnaire | undefined;
+  private waiting: { questionnaire: Questionnaire; key: string } | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** The writes in progress, in order. */
   private writing: Promise<void> = Promise.resolve();
 
-  constructor(store: Pick<AutosaveStore, 'save'>, options: AutosaverOptions = {}) {
+  constructor(store: Pick<AutosaveStore, 'save' | 'markSaved'>, options: AutosaverOptions = {}) {
     this.store = store;
     this.delayMs = options.delayMs ?? AUTOSAVE_DELAY_MS;
     this.onError = options.onError ?? ((error) => console.warn('[sipas-designer] autosave failed', error));
@@ -228,9 +260,14 @@ export class Autosaver {
     return this.waiting !== undefined;
   }
 
-  /** Notes a new state; it is written within `delayMs` (later changes in between replace it). */
-  schedule(questionnaire: Questionnaire): void {
-    this.waiting = questionnaire;
+  /**
+   * Notes a new state of the document under `key` (by default the questionnaire's id); it is
+   * written within `delayMs` (later changes in between replace it). A state still waiting under
+   * another key (the previous document) is written first.
+   */
+  schedule(questionnaire: Questionnaire, key: string = questionnaire.id): void {
+    if (this.waiting && this.waiting.key !== key) void this.flush();
+    this.waiting = { questionnaire, key };
     // The timer is not restarted by later changes: continuous typing still saves every interval.
     this.timer ??= setTimeout(() => void this.flush(), this.delayMs);
   }
@@ -239,17 +276,20 @@ export class Autosaver {
   flush(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
-    const questionnaire = this.waiting;
+    const waiting = this.waiting;
     this.waiting = undefined;
-    if (questionnaire) {
-      this.writing = this.writing.then(async () => {
-        try {
-          await this.store.save(questionnaire);
-        } catch (error) {
-          this.onError(asAutosaveError(error));
-        }
-      });
-    }
+    if (waiting) this.enqueue(() => this.store.save(waiting.questionnaire, { key: waiting.key }));
+    return this.writing;
+  }
+
+  /**
+   * The user saved a file or published the document under `key`: writes what is waiting, then
+   * marks the draft saved, so no autosave of that state lands afterwards as unsaved work. Resolves
+   * when done; a failure goes to `onError`.
+   */
+  markSaved(key: string): Promise<void> {
+    void this.flush();
+    this.enqueue(() => this.store.markSaved(key));
     return this.writing;
   }
 
@@ -258,5 +298,15 @@ export class Autosaver {
     clearTimeout(this.timer);
     this.timer = undefined;
     this.waiting = undefined;
+  }
+
+  private enqueue(operation: () => Promise<unknown>): void {
+    this.writing = this.writing.then(async () => {
+      try {
+        await operation();
+      } catch (error) {
+        this.onError(asAutosaveError(error));
+      }
+    });
   }
 }

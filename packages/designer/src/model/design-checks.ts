@@ -9,6 +9,7 @@
  */
 import {
   message,
+  questionTypes,
   quote,
   resolveScale,
   validateQuestionnaire,
@@ -17,6 +18,7 @@ import {
   type QuestionTypeRegistry,
   type ScaleRef,
 } from '@sipas/schema';
+import type { CoreTypeRegistry } from '@sipas/core';
 import { collectTexts, missing, type TextRow } from './translations.js';
 
 export type CheckSeverity = 'error' | 'warning';
@@ -33,8 +35,8 @@ export interface DesignCheck {
 }
 
 export interface DesignCheckOptions {
-  /** Custom question types to accept (the shared registry by default). */
-  types?: QuestionTypeRegistry;
+  /** The question types the document may use (the shared `coreTypes` by default): its schemas validate it. */
+  types?: CoreTypeRegistry;
 }
 
 type JsonObject = Record<string, unknown>;
@@ -280,36 +282,39 @@ function sortByDocumentOrder(document: unknown, checks: DesignCheck[]): DesignCh
   return keyed.map(({ check }) => check);
 }
 
-const cache = new WeakMap<object, WeakMap<object, DesignCheck[]>>();
-const DEFAULT_TYPES = {};
+/** Checks per document (by identity), then per schema registry: a document is mostly checked against one. */
+const cache = new WeakMap<object, Map<QuestionTypeRegistry, DesignCheck[]>>();
+
+function compute(document: unknown, schemas: QuestionTypeRegistry): DesignCheck[] {
+  const validation = validateQuestionnaire(document, { types: schemas });
+  const root = isRecord(document) ? document : {};
+  const errors: DesignCheck[] = validation.errors.map((error) => renameEmptyLists(root, { severity: 'error', ...error }));
+  const reported = new Set(errors.map((error) => `${error.path}\u0000${error.code}`));
+  const warnings = isRecord(document) ? new DesignWarnings(document).collect() : [];
+  const fresh = warnings.filter((warning) => !reported.has(`${warning.path}\u0000${warning.code}`));
+  return sortByDocumentOrder(document, [...errors, ...fresh]);
+}
 
 /**
- * The validator's errors and the design warnings of a document, in document order. The same
- * document (by identity) and registry give the same array, computed once.
+ * The validator's errors and the design warnings of a document, in document order, validated with
+ * the schemas of `options.types` (custom types included). The same document (by identity) and
+ * registry give the same array, computed once.
  */
 export function designChecks(questionnaire: Questionnaire, options: DesignCheckOptions = {}): DesignCheck[] {
   const document: unknown = questionnaire;
-  const compute = (): DesignCheck[] => {
-    const validation = validateQuestionnaire(document, options.types ? { types: options.types } : {});
-    const root = isRecord(document) ? document : {};
-    const errors: DesignCheck[] = validation.errors.map((error) => renameEmptyLists(root, { severity: 'error', ...error }));
-    const reported = new Set(errors.map((error) => `${error.path}\u0000${error.code}`));
-    const warnings = isRecord(document) ? new DesignWarnings(document).collect() : [];
-    const fresh = warnings.filter((warning) => !reported.has(`${warning.path}\u0000${warning.code}`));
-    return sortByDocumentOrder(document, [...errors, ...fresh]);
-  };
-  if (!isRecord(document)) return compute();
-  const registryKey = options.types ?? DEFAULT_TYPES;
-  let byDocument = cache.get(registryKey);
-  if (!byDocument) cache.set(registryKey, (byDocument = new WeakMap()));
-  let checks = byDocument.get(document);
-  if (!checks) byDocument.set(document, (checks = compute()));
+  // A registry made without its own schemas validates with the shared ones, as the engine does.
+  const schemas = options.types?.schemas ?? questionTypes;
+  if (!isRecord(document)) return compute(document, schemas);
+  let byRegistry = cache.get(document);
+  if (!byRegistry) cache.set(document, (byRegistry = new Map()));
+  let checks = byRegistry.get(schemas);
+  if (!checks) byRegistry.set(schemas, (checks = compute(document, schemas)));
   return checks;
 }
 
-/** How many errors and warnings a document has, for the designer's badge. */
-export function checkCounts(questionnaire: Questionnaire, options: DesignCheckOptions = {}): { errors: number; warnings: number } {
-  const checks = designChecks(questionnaire, options);
+/** How many errors and warnings a document has (using `types`, the shared registry by default), for the designer's badge. */
+export function checkCounts(questionnaire: Questionnaire, types?: CoreTypeRegistry): { errors: number; warnings: number } {
+  const checks = designChecks(questionnaire, { types });
   const errors = checks.filter((check) => check.severity === 'error').length;
   return { errors, warnings: checks.length - errors };
 }

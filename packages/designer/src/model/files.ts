@@ -2,29 +2,41 @@
  * Questionnaire files on the user's computer: opening one (every way a file can be wrong is a
  * located, two-language problem, never an exception) and saving one as exactly the JSON that
  * `sipas validate` and the collector server accept.
+ *
+ * What opens is what the designer can edit (model/document-shape.ts), not only what the validator
+ * accepts: the designer saves work in progress (a new empty page, a question still without
+ * choices), and a saved file must open again. Its validation errors come back as `problems` for
+ * the designer to show. The JSON view applies text by the same rule (`parseQuestionnaireText`).
  */
-import { message, validateQuestionnaire, type LocalizedMessage, type Questionnaire, type ValidateOptions } from '@sipas/schema';
+import { message, validateQuestionnaire, type LocalizedMessage, type Questionnaire, type ValidateOptions, type ValidationError } from '@sipas/schema';
+import { shapeProblems } from './document-shape.js';
+import { parseJson, syntaxErrorMessage } from './json-text.js';
 
 /** Larger files are refused before they are read: the standard questionnaires weigh about 100 kB. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
-/** Why a file cannot be opened, located by a JSON pointer (empty: the whole file). */
+/** Why a text cannot be opened, located by a JSON pointer (empty: the whole text). */
 export interface FileProblem {
   path: string;
-  /** `too-big`, `unreadable`, `empty`, `not-json`, `not-object`, or the validator's code. */
+  /** `too-big`, `unreadable`, `empty`, `not-json`, `not-object` or `shape`. */
   code: string;
   message: LocalizedMessage;
-  /** Where a JSON syntax error is, counted from 1, when the browser says. */
+  /** Where a JSON syntax error is: line and column counted from 1, offset into the text (UTF-16 code units). */
   line?: number;
   column?: number;
+  offset?: number;
 }
 
-export type ReadQuestionnaireResult = { questionnaire: Questionnaire } | { errors: FileProblem[] };
+/**
+ * A document the designer can edit, with what the validator says about it (empty when valid), or
+ * why there is no such document.
+ */
+export type ReadQuestionnaireResult = { questionnaire: Questionnaire; problems: ValidationError[] } | { errors: FileProblem[] };
 
 /**
- * Reads a questionnaire file. A document the validator accepts opens (design warnings such as an
- * untranslated title do not stop it: the checks view lists them); anything else comes back as
- * located problems.
+ * Reads a questionnaire file. Any document the designer can edit opens, validation errors and
+ * all (they come back as `problems`); an unreadable, oversized, non-JSON or shapeless file comes
+ * back as located `errors`.
  */
 export async function readQuestionnaireFile(file: File, options: ValidateOptions = {}): Promise<ReadQuestionnaireResult> {
   if (file.size > MAX_FILE_BYTES) {
@@ -40,54 +52,28 @@ export async function readQuestionnaireFile(file: File, options: ValidateOptions
   return parseQuestionnaireText(text, options);
 }
 
-/** The same checks on text already read (the JSON view, a pasted document). */
+/** The same rule on text already read: the JSON view's "Áp dụng", a pasted document. */
 export function parseQuestionnaireText(text: string, options: ValidateOptions = {}): ReadQuestionnaireResult {
   // Editors on Windows save UTF-8 with a byte order mark; JSON.parse refuses it.
   const json = text.replace(/^\uFEFF/, '');
-  if (json.trim() === '') return problem('empty', message('Tệp trống, không có nội dung.', 'The file is empty.'));
-  let document: unknown;
-  try {
-    document = JSON.parse(json);
-  } catch (error) {
-    return { errors: [syntaxProblem(json, error)] };
+  if (json.trim() === '') return problem('empty', message('Không có nội dung.', 'There is no content.'));
+  const parsed = parseJson(json);
+  if (!parsed.ok) {
+    const { line, column, offset } = parsed.error;
+    // The offset is into the text as given, byte order mark included.
+    return { errors: [{ path: '', code: 'not-json', message: syntaxErrorMessage(parsed.error), line, column, offset: offset + text.length - json.length }] };
   }
-  if (typeof document !== 'object' || document === null || Array.isArray(document)) {
-    return problem('not-object', message('Tệp không chứa một phiếu khảo sát: nội dung phải là một đối tượng JSON { … }.', 'The file does not hold a questionnaire: its content must be a JSON object { … }.'));
+  const document = parsed.value;
+  const shape = shapeProblems(document);
+  if (shape.length > 0) {
+    const code = typeof document === 'object' && document !== null && !Array.isArray(document) ? 'shape' : 'not-object';
+    return { errors: shape.map(({ path, message: text }) => ({ path, code, message: text })) };
   }
-  const checked = validateQuestionnaire(document, options);
-  if (!checked.valid) return { errors: checked.errors.map(({ path, code, message: text }) => ({ path, code, message: text })) };
-  return { questionnaire: document as Questionnaire };
+  return { questionnaire: document as Questionnaire, problems: validateQuestionnaire(document, options).errors };
 }
 
 function problem(code: string, text: LocalizedMessage): { errors: FileProblem[] } {
   return { errors: [{ path: '', code, message: text }] };
-}
-
-/** A JSON syntax error with its line and column, read from the engine's message (browsers word it differently). */
-function syntaxProblem(text: string, error: unknown): FileProblem {
-  const detail = error instanceof Error ? error.message : String(error);
-  const place = syntaxErrorPlace(text, detail);
-  if (!place) return { path: '', code: 'not-json', message: message(`Tệp không phải JSON hợp lệ (${detail}).`, `The file is not valid JSON (${detail}).`) };
-  const { line, column } = place;
-  return {
-    path: '',
-    code: 'not-json',
-    line,
-    column,
-    message: message(`Tệp không phải JSON hợp lệ: lỗi ở dòng ${line}, cột ${column} (${detail}).`, `The file is not valid JSON: error at line ${line}, column ${column} (${detail}).`),
-  };
-}
-
-function syntaxErrorPlace(text: string, detail: string): { line: number; column: number } | undefined {
-  // Chromium and Node: "… (line 3 column 5)"; Firefox: "… at line 3 column 5 of the JSON data".
-  const stated = /line (\d+) column (\d+)/i.exec(detail);
-  if (stated) return { line: Number(stated[1]), column: Number(stated[2]) };
-  // Older V8: "… at position 42"; a message without a place (Safari) falls back to the end of the text.
-  const position = /position (\d+)/i.exec(detail);
-  const offset = position ? Number(position[1]) : /unexpected end/i.test(detail) ? text.length : undefined;
-  if (offset === undefined) return undefined;
-  const before = text.slice(0, offset).split(/\r\n|\r|\n/);
-  return { line: before.length, column: before.at(-1)!.length + 1 };
 }
 
 /**
@@ -130,10 +116,12 @@ export function questionnaireFileName(questionnaire: Questionnaire): string {
   return `${base}${version}.json`;
 }
 
-/** Saves the questionnaire through the browser's download (no server involved). */
-export function downloadQuestionnaire(questionnaire: Questionnaire, fileName = questionnaireFileName(questionnaire)): void {
-  const blob = new Blob([questionnaireJson(questionnaire)], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
+/**
+ * Offers text to the user as a downloaded file (no server involved): a Blob behind a temporary
+ * `<a download>`, clicked, removed, and its URL released once the download has started.
+ */
+export function downloadFile(fileName: string, mimeType: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -146,4 +134,9 @@ export function downloadQuestionnaire(questionnaire: Questionnaire, fileName = q
     // The download has started from the click; revoking later keeps slow browsers from losing it.
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
+}
+
+/** Saves the questionnaire as a `.json` file through the browser's download. */
+export function downloadQuestionnaire(questionnaire: Questionnaire, fileName = questionnaireFileName(questionnaire)): void {
+  downloadFile(fileName, 'application/json', questionnaireJson(questionnaire));
 }

@@ -123,6 +123,8 @@ const BUILT_IN_ENTRIES: DesignerTypeEntry[] = [
 /** The toolbox entries the designer offers, built-ins first; extensions add theirs with `register`. */
 export class DesignerTypeCatalog {
   private readonly entries = new Map<string, DesignerTypeEntry>();
+  /** Generic entries made for engine-only types, per schema registry, so each is made once (panels cache by schema). */
+  private readonly generic = new WeakMap<QuestionTypeRegistry, Map<string, DesignerTypeEntry>>();
 
   constructor(entries: DesignerTypeEntry[] = []) {
     for (const entry of entries) this.register(entry);
@@ -147,7 +149,11 @@ export class DesignerTypeCatalog {
     if (own) return own;
     const registered = schemas.get(type);
     if (!registered) return undefined;
-    return {
+    let made = this.generic.get(schemas);
+    if (!made) this.generic.set(schemas, (made = new Map()));
+    const known = made.get(type);
+    if (known?.schema.allOf && (known.schema.allOf as unknown[])[1] === registered.properties) return known;
+    const entry: DesignerTypeEntry = {
       type,
       label: { vi: type, en: type },
       icon: '◇',
@@ -155,6 +161,8 @@ export class DesignerTypeCatalog {
       schema: { allOf: [definition('AnswerableCommon'), registered.properties] },
       create: (name) => ({ type, name, title: NEW_TITLE }),
     };
+    made.set(type, entry);
+    return entry;
   }
 
   /** Every type the toolbox offers: entries here, then types only the engine knows. */

@@ -1,9 +1,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import type { Questionnaire } from '@sipas/schema';
+import { QuestionTypeRegistry, type Question, type Questionnaire } from '@sipas/schema';
+import { createTypeRegistry, defineQuestionType, type CoreTypeRegistry } from '@sipas/core';
 import { copyTemplate } from '@sipas/templates';
 import '../../src/components/checks/index.js';
 import { checkCounts, type SipasDesignerChecks } from '../../src/components/checks/index.js';
-import { setIn } from '../../src/model/immutable.js';
+import { insertAt, setIn } from '../../src/model/immutable.js';
 
 /** Reads the checks view as an author does and records what it asks to select. */
 class ChecksHarness {
@@ -15,8 +16,13 @@ class ChecksHarness {
     element.addEventListener('sipas-designer-edit', (event) => this.edits.push(event.detail));
   }
 
-  static async render(questionnaire: Questionnaire | undefined, lang = 'vi'): Promise<ChecksHarness> {
-    return new ChecksHarness(await fixture<SipasDesignerChecks>(html`<sipas-designer-checks lang=${lang} .questionnaire=${questionnaire}></sipas-designer-checks>`));
+  static async render(questionnaire: Questionnaire | undefined, lang = 'vi', types?: CoreTypeRegistry): Promise<ChecksHarness> {
+    const element = await fixture<SipasDesignerChecks>(html`<sipas-designer-checks lang=${lang} .questionnaire=${questionnaire}></sipas-designer-checks>`);
+    if (types) {
+      element.types = types;
+      await element.updateComplete;
+    }
+    return new ChecksHarness(element);
   }
 
   get root(): ShadowRoot {
@@ -149,6 +155,27 @@ describe('<sipas-designer-checks>', () => {
       }
       buttons[0]!.focus();
       expect(harness.root.activeElement).to.equal(buttons[0]);
+    });
+  });
+
+  describe('custom question types', () => {
+    /** A type the shared registry never hears of, in a registry of its own as a page gives the designer. */
+    const types = createTypeRegistry(new QuestionTypeRegistry());
+    defineQuestionType({ type: 'stars-checks', schema: { properties: { type: 'object', properties: { stars: { enum: [5, 10] } } } } }, types);
+    const withStars = (stars: number) =>
+      insertAt(kiosk(), ['pages', 0, 'sections', 0, 'questions'], 0, { type: 'stars-checks', name: 'stars', title: { vi: 'Số sao', en: 'Stars' }, stars } as unknown as Question);
+
+    it('should report an unregistered type without the registry, and nothing with it', async () => {
+      expect((await ChecksHarness.render(withStars(5))).item('unknown-type')).to.exist;
+      const harness = await ChecksHarness.render(withStars(5), 'vi', types);
+      expect(harness.counts()).to.equal('0 lỗi, 0 cảnh báo');
+      expect(checkCounts(withStars(5), types)).to.deep.equal({ errors: 0, warnings: 0 });
+    });
+
+    it('should still check the type’s own properties', async () => {
+      const harness = await ChecksHarness.render(withStars(7), 'vi', types);
+      expect(harness.counts()).to.equal('1 lỗi, 0 cảnh báo');
+      expect(harness.root.querySelector('ul.error button')!.textContent).to.contain('Số sao');
     });
   });
 

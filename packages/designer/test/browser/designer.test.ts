@@ -26,6 +26,16 @@ describe('<sipas-designer>', () => {
       designer.element.types = types;
       await designer.settled();
       expect(designer.toolboxTypes()).to.deep.equal([...BUILT_IN, 'faces']);
+
+      // Added, it gets a property panel from its fragment and passes the checks.
+      designer.toolboxButton('faces').focus();
+      await designer.press('Enter');
+      const added = designer.document.pages[0]!.sections[0]!.questions.at(-1)!;
+      expect(added.type).to.equal('faces');
+      const panel = designer.properties.shadowRoot;
+      expect(panel.textContent).to.not.contain('chưa được đăng ký');
+      expect(panel.querySelector('[data-path="/levels"]'), 'a field for the fragment\'s own property').to.exist;
+      expect(designer.root.querySelector('#tab-checks .badge.error')).to.equal(null);
     });
 
     it('should filter by words without diacritics in either language', async () => {
@@ -318,6 +328,21 @@ describe('<sipas-designer>', () => {
       expect(second.document).to.deep.equal(edited);
       await second.press('Control+z');
       expect(second.document.pages[1]!.sections[0]!.questions.map((q) => q.name)).to.deep.equal(['gender', 'age_group', 'ethnicity', 'education', 'occupation'], 'recovering is one step that undoes');
+    });
+
+    it('should keep one draft however often the id is retyped, and forget a dismissed one', async () => {
+      const database = `sipas-designer-test-${crypto.randomUUID()}`;
+      const first = await renderDesigner(template(), { autosave: 'on', database });
+      for (const id of ['s', 'so', 'so-noi-vu']) first.element.applyEdit({ label: 'id', mergeKey: 'id', apply: (q) => ({ ...q, id }) });
+      await first.element.flushAutosave();
+      first.element.remove();
+      const second = await renderDesigner(template(), { autosave: 'on', database });
+      await waitUntil(() => second.root.querySelector('button.dismiss') !== null, 'the recovery offer');
+      await second.click(second.root.querySelector('button.dismiss')!);
+      second.element.remove();
+      const third = await renderDesigner(template(), { autosave: 'on', database });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(third.root.querySelector('button.recover'), 'dismissed, and no drafts under the ids typed on the way').to.equal(null);
     });
 
     it('should not offer a draft that was saved to a file', async () => {

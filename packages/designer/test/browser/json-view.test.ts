@@ -72,6 +72,11 @@ class JsonHarness {
     return this.root.querySelector('#problem')?.textContent?.trim() ?? '';
   }
 
+  /** The listed reasons a document cannot be applied, as `path: message`. */
+  shapeProblems(): string[] {
+    return [...this.root.querySelectorAll('#problem li')].map((item) => item.textContent!.replace(/\s+/g, ' ').trim());
+  }
+
   errorItems(): HTMLButtonElement[] {
     return [...this.root.querySelectorAll<HTMLButtonElement>('.errors button')];
   }
@@ -185,11 +190,57 @@ describe('<sipas-designer-json>', () => {
 
     it('should refuse a document that is not an object with pages', async () => {
       const harness = await JsonHarness.render(kiosk());
-      for (const text of ['[]', '42', 'null', '{"id": "x"}', '{"pages": {}}']) {
+      for (const text of ['[]', '42', 'null', '{"id": "x"}', '{"pages": {}}', '   ']) {
         await harness.type(text);
         expect(harness.problem(), text).to.match(/^Chưa áp dụng được/);
         expect(harness.button('Áp dụng').disabled, text).to.equal(true);
       }
+    });
+  });
+
+  describe('documents the designer could not render', () => {
+    const broken: [string, (document: { pages: Record<string, unknown>[] }) => void, string][] = [
+      ['a page without sections', (document) => delete document.pages[0]!.sections, '/pages/0/sections'],
+      ['a page that is not an object', (document) => (document.pages[0] = 'trang' as never), '/pages/0'],
+      ['a page without a name', (document) => (document.pages[0]!.name = 7), '/pages/0/name'],
+      ['a section without questions', (document) => ((document.pages[0]!.sections as Record<string, unknown>[])[0]!.questions = {}), '/pages/0/sections/0/questions'],
+      ['a section that is null', (document) => ((document.pages[0]!.sections as unknown[])[0] = null), '/pages/0/sections/0'],
+      ['a question that is a list', (document) => (((document.pages[0]!.sections as Record<string, unknown>[])[0]!.questions as unknown[])[0] = []), '/pages/0/sections/0/questions/0'],
+      ['a question without a type', (document) => delete (((document.pages[0]!.sections as Record<string, unknown>[])[0]!.questions as Record<string, unknown>[])[0]!.type), '/pages/0/sections/0/questions/0/type'],
+    ];
+    for (const [what, breakIt, path] of broken) {
+      it(`should refuse ${what}, saying where`, async () => {
+        const harness = await JsonHarness.render(kiosk());
+        await harness.edit((document) => breakIt(document as unknown as { pages: Record<string, unknown>[] }));
+        expect(harness.problem()).to.match(/^Chưa áp dụng được/);
+        expect(harness.shapeProblems()[0]).to.match(new RegExp(`^${path}: `));
+        expect(harness.button('Áp dụng').disabled).to.equal(true);
+        expect(harness.editor.getAttribute('aria-invalid')).to.equal('true');
+        harness.button('Áp dụng').click();
+        expect(harness.edits).to.deep.equal([]);
+      });
+    }
+
+    it('should list every problem, in English when lang is en, and stay accessible', async () => {
+      const harness = await JsonHarness.render(kiosk(), { lang: 'en' });
+      await harness.type('{"pages": [{"name": "p1", "sections": [{"questions": [{"name": "q1", "type": 3}]}]}]}');
+      expect(harness.problem()).to.match(/^Cannot apply/);
+      expect(harness.shapeProblems()).to.deep.equal([
+        '/pages/0/sections/0/name: The section has no "name" (a string).',
+        '/pages/0/sections/0/questions/0/type: The question has no "type" (a string).',
+      ]);
+      await expect(harness.element).shadowDom.to.be.accessible();
+    });
+
+    it('should still apply a document whose only problems are for the validator (an empty new page)', async () => {
+      const harness = await JsonHarness.render(kiosk());
+      await harness.edit((document) => {
+        (document.pages as unknown[]).push({ name: 'trang-moi', sections: [{ name: 'phan-moi', questions: [] }] });
+      });
+      expect(harness.problem()).to.match(/^\d+ lỗi kiểm tra$/);
+      await harness.press('Áp dụng');
+      expect(harness.edits).to.have.length(1);
+      expect(harness.element.questionnaire!.pages.at(-1)!.name).to.equal('trang-moi');
     });
   });
 

@@ -5,10 +5,12 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { DeviceMemory, Outbox, type SipasForm } from '@sipas/form';
-import { listQuestions, type Questionnaire, type SingleQuestion } from '@sipas/schema';
+import { Form, coreTypes, createTypeRegistry, defineQuestionType, type CoreTypeRegistry } from '@sipas/core';
+import { QuestionTypeRegistry, listQuestions, type Question, type Questionnaire, type SingleQuestion } from '@sipas/schema';
 import { copyTemplate } from '@sipas/templates';
 import '../../src/components/preview/index.js';
 import { DEVICE_WIDTHS, type SipasDesignerPreview } from '../../src/components/preview/index.js';
+import { previewForm } from '../../src/components/designer/question-preview.js';
 import { FormHarness, renderForm } from '../../../form/test/browser/harness.js';
 
 /** A one-question questionnaire in two languages; `id` apart, every test gets the same. */
@@ -103,9 +105,9 @@ class PreviewHarness {
   }
 }
 
-async function renderPreview(questionnaire: Questionnaire | undefined, lang = 'vi'): Promise<PreviewHarness> {
+async function renderPreview(questionnaire: Questionnaire | undefined, lang = 'vi', types: CoreTypeRegistry = coreTypes): Promise<PreviewHarness> {
   // The panel is narrower than a tablet, as in the designer beside its other panes.
-  const panel = await fixture<HTMLDivElement>(html`<div><sipas-designer-preview .questionnaire=${questionnaire} lang=${lang}></sipas-designer-preview></div>`);
+  const panel = await fixture<HTMLDivElement>(html`<div><sipas-designer-preview .questionnaire=${questionnaire} .types=${types} lang=${lang}></sipas-designer-preview></div>`);
   // Through the CSSOM: the page's CSP refuses style attributes.
   panel.style.width = '600px';
   const harness = new PreviewHarness(panel.querySelector('sipas-designer-preview')!);
@@ -310,6 +312,48 @@ describe('<sipas-designer-preview>', () => {
     it('should say so when there is no questionnaire', async () => {
       const preview = await renderPreview(undefined);
       expect(preview.notice()).to.contain('Chưa có phiếu để xem trước');
+    });
+  });
+
+  describe('custom question types of the designer’s registry', () => {
+    /** A type only this registry knows, as a page hands the designer `types`. */
+    const types = createTypeRegistry(new QuestionTypeRegistry());
+    defineQuestionType({ type: 'stars-preview', schema: { properties: { type: 'object', properties: { stars: { enum: [5, 10] } } }, answer: { type: 'integer' } } }, types);
+    const stars = { type: 'stars-preview', name: 'stars', title: { vi: 'Số sao', en: 'Stars' }, stars: 5 } as unknown as Question;
+    function withStars(): Questionnaire {
+      const questionnaire = tinyQuestionnaire();
+      questionnaire.pages[0]!.sections[0]!.questions.push(stars);
+      return questionnaire;
+    }
+
+    it('should refuse the document when validating with the shared registry', async () => {
+      const preview = await renderPreview(withStars());
+      expect(preview.form).to.equal(null);
+      expect(preview.notice()).to.contain('/pages/0/sections/0/questions/1/type');
+    });
+
+    it('should validate with the given registry and hand the document to the form', async () => {
+      const preview = await renderPreview(withStars(), 'vi', types);
+      expect(preview.notice()).not.to.contain('Phiếu đang có lỗi');
+      expect(preview.form).not.to.equal(null);
+      // <sipas-form> has no registry of its own to take (it runs with the shared one), so it reports
+      // the type as unknown to the form engine: the preview shows that, not an empty frame.
+      expect(preview.notice()).to.contain('stars-preview');
+    });
+  });
+
+  describe('previewForm (a canvas question)', () => {
+    const types = createTypeRegistry(new QuestionTypeRegistry());
+    defineQuestionType({ type: 'stars-canvas', schema: { properties: { type: 'object', properties: { stars: { enum: [5, 10] } } } } }, types);
+
+    it('should build a form of a custom type with the given registry, once per registry', () => {
+      const questionnaire = tinyQuestionnaire();
+      const stars = { type: 'stars-canvas', name: 'stars', title: 'Số sao', stars: 5 } as unknown as Question;
+      expect(previewForm(questionnaire, stars, 'vi')).to.equal(undefined);
+      const form = previewForm(questionnaire, stars, 'vi', types);
+      expect(form).to.be.instanceOf(Form);
+      expect(previewForm(questionnaire, stars, 'vi', types)).to.equal(form);
+      expect(previewForm(questionnaire, stars, 'vi')).to.equal(undefined, 'the shared registry still does not know it');
     });
   });
 });

@@ -5,6 +5,8 @@
  */
 import { fixture, html } from '@open-wc/testing';
 import type { Questionnaire } from '@sipas/schema';
+import { coreTypes, type CoreTypeRegistry } from '@sipas/core';
+import { designerTypes, type DesignerTypeCatalog } from '../../src/model/question-catalog.js';
 import '../../src/components/properties/index.js';
 import type { SipasDesignerProperties, DesignerRenameDetail } from '../../src/components/properties/index.js';
 import type { DesignerEdit, Selection } from '../../src/model/edit.js';
@@ -14,6 +16,9 @@ export interface RenderOptions {
   editLanguage?: string;
   /** Apply each edit and hand the panel the new document (default true). */
   applyEdits?: boolean;
+  /** The designer's question types and toolbox entries (the shared ones by default). */
+  types?: CoreTypeRegistry;
+  catalog?: DesignerTypeCatalog;
 }
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
@@ -55,6 +60,8 @@ export class PropertiesHarness {
         edit-language=${options.editLanguage ?? 'vi'}
         .questionnaire=${questionnaire}
         .selection=${selection}
+        .types=${options.types ?? coreTypes}
+        .catalog=${options.catalog ?? designerTypes}
       ></sipas-designer-properties>`,
     );
     const harness = new PropertiesHarness(element, questionnaire, options.applyEdits ?? true);

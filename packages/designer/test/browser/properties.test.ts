@@ -1,10 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { questionTypes, validateQuestionnaire, type Choice, type LikertQuestion, type Question, type Questionnaire } from '@sipas/schema';
+import { QuestionTypeRegistry, questionTypes, validateQuestionnaire, type Choice, type LikertQuestion, type Question, type Questionnaire } from '@sipas/schema';
 import { copyTemplate } from '@sipas/templates';
+import { createTypeRegistry, defineQuestionType } from '@sipas/core';
 import { getIn, insertAt, setIn } from '../../src/model/immutable.js';
 import { locate } from '../../src/model/locate.js';
-import { designerTypes } from '../../src/model/question-catalog.js';
+import { DesignerTypeCatalog, designerTypes } from '../../src/model/question-catalog.js';
 import { PropertiesHarness } from './properties-harness.js';
 
 /** A key pressed with Alt held, as a person does it. */
@@ -386,6 +387,55 @@ describe('sipas-designer-properties', () => {
       const mood = questionIn(panel.questionnaire, 'mood');
       expect([mood.levels, mood.label]).to.deep.equal([3, 'Khuôn mặt']);
       await expect(panel.element).shadowDom.to.be.accessible();
+    });
+  });
+
+  describe('custom types of the designer’s own registry', () => {
+    /** A registry of its own, as a page passes to <sipas-designer types=…>: the shared one never hears of `stars-own`. */
+    const types = createTypeRegistry(new QuestionTypeRegistry());
+    defineQuestionType(
+      {
+        type: 'stars-own',
+        schema: {
+          properties: { type: 'object', required: ['stars'], properties: { stars: { enum: [5, 10] } } },
+          answer: { type: 'integer', minimum: 1, maximum: 10 },
+          answerValues: (question) => Array.from({ length: Number((question as { stars?: unknown }).stars) || 5 }, (_, index) => index + 1),
+        },
+      },
+      types,
+    );
+    const stars = { type: 'stars-own', name: 'stars', title: 'Số sao', stars: 5 } as unknown as Question;
+
+    it('should say the type is unregistered when given only the shared registry', async () => {
+      const panel = await PropertiesHarness.render(withQuestion(stars), question('stars'));
+      expect(panel.text()).to.contain('Loại câu hỏi “stars-own” chưa được đăng ký');
+      expect(panel.labels()).not.to.include('stars');
+    });
+
+    it('should build the panel from the registry’s schema fragment and edit it', async () => {
+      const panel = await PropertiesHarness.render(withQuestion(stars), question('stars'), { types });
+      expect(panel.text()).not.to.contain('chưa được đăng ký');
+      expect(panel.labels()).to.include.members(['Tiêu đề', 'stars']);
+      expect(panel.options('stars')).to.deep.equal(['5', '10']);
+      await panel.choose('stars', '10');
+      expect(questionIn(panel.questionnaire, 'stars').stars).to.equal(10);
+      expect(validateQuestionnaire(panel.questionnaire, { types: types.schemas }).valid).to.equal(true);
+      await expect(panel.element).shadowDom.to.be.accessible();
+    });
+
+    it('should take the type’s name from the given catalog, and offer the index link its answer values allow', async () => {
+      const catalog = new DesignerTypeCatalog();
+      catalog.register({
+        type: 'stars-own',
+        label: { vi: 'Chấm sao', en: 'Star rating' },
+        icon: '☆',
+        group: 'scale',
+        schema: { allOf: [{ $ref: '#/$defs/AnswerableCommon' }, types.schemas!.get('stars-own')!.properties] },
+        create: (name) => ({ ...stars, name }),
+      });
+      const panel = await PropertiesHarness.render(withQuestion(stars), question('stars'), { types, catalog });
+      expect(panel.text()).to.contain('Câu hỏi “stars” (Chấm sao)');
+      expect(panel.labels()).to.include('Thuộc thành phần chỉ số');
     });
   });
 

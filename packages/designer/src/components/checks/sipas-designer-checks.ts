@@ -9,7 +9,8 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { LocalizedString, Questionnaire, QuestionTypeRegistry } from '@sipas/schema';
+import type { LocalizedString, Questionnaire } from '@sipas/schema';
+import { coreTypes, type CoreTypeRegistry } from '@sipas/core';
 import { designChecks, type CheckSeverity, type DesignCheck } from '../../model/design-checks.js';
 import { requestSelect } from '../../model/edit.js';
 import { getIn, type PathKey } from '../../model/immutable.js';
@@ -88,8 +89,8 @@ export class SipasDesignerChecks extends LitElement {
 
   /** The document to check. */
   @property({ attribute: false }) questionnaire?: Questionnaire;
-  /** Custom question types the document may use (the shared registry by default). */
-  @property({ attribute: false }) types?: QuestionTypeRegistry;
+  /** The question types the document may use (the shared registry by default); custom ones validate with its schemas. */
+  @property({ attribute: false }) types: CoreTypeRegistry = coreTypes;
   /** Interface language: 'vi' (default) or 'en'. */
   @property() override lang = 'vi';
 
@@ -130,7 +131,7 @@ export class SipasDesignerChecks extends LitElement {
 
   override render() {
     if (!this.questionnaire) return html`<section part="base"><p class="muted">${tc('noQuestionnaire', this.lang)}</p></section>`;
-    const checks = designChecks(this.questionnaire, this.types ? { types: this.types } : {});
+    const checks = designChecks(this.questionnaire, { types: this.types });
     const errors = checks.filter((check) => check.severity === 'error');
     const warnings = checks.filter((check) => check.severity === 'warning');
     return html`<section part="base" aria-labelledby="heading">

@@ -7,7 +7,8 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import { inLanguage, localize, type Page, type Question, type Questionnaire, type Section } from '@sipas/schema';
-import { designerTypes } from '../../model/question-catalog.js';
+import { coreTypes, type CoreTypeRegistry } from '@sipas/core';
+import { designerTypes, type DesignerTypeCatalog } from '../../model/question-catalog.js';
 import type { Selection } from '../../model/edit.js';
 import { t } from '../../i18n.js';
 import type { DropTarget } from './drag-drop.js';
@@ -26,6 +27,9 @@ export interface CanvasContext {
   /** The element being dragged, dimmed in place. */
   dragged: string | undefined;
   nodes: QuestionNodes;
+  /** The designer entries and the engine's types (custom ones included). */
+  catalog: DesignerTypeCatalog;
+  types: CoreTypeRegistry;
   onSelect: (selection: Selection, event: Event) => void;
   onKey: (selection: Selection, event: KeyboardEvent) => void;
   onHandlePress: (selection: Selection, event: PointerEvent) => void;
@@ -38,8 +42,8 @@ export const shownText = (text: Question['title'], language: string, fallback: s
   text === undefined ? fallback : localize(text, language) || fallback;
 
 /** How a question reads in the canvas's accessible names and announcements. */
-export function questionLabel(question: Question, lang: string, contentLanguage: string): string {
-  const entry = designerTypes.get(question.type);
+export function questionLabel(question: Question, lang: string, contentLanguage: string, catalog = designerTypes, types: CoreTypeRegistry = coreTypes): string {
+  const entry = catalog.get(question.type, types.schemas);
   const title = shownText(question.title ?? (question as { text?: Question['title'] }).text, contentLanguage, question.name);
   return t('questionItem', lang, question.name, title, entry ? inLanguage(entry.label, lang) : question.type);
 }
@@ -92,8 +96,8 @@ function renderHandle(context: CanvasContext, selection: Selection, label: strin
 function renderQuestion(context: CanvasContext, section: Section, question: Question, index: number): TemplateResult {
   const selection: Selection = { kind: 'question', name: question.name };
   const selected = isSelected(context.selection, 'question', question.name);
-  const label = questionLabel(question, context.lang, context.contentLanguage);
-  const form = previewForm(context.questionnaire, question, context.contentLanguage);
+  const label = questionLabel(question, context.lang, context.contentLanguage, context.catalog, context.types);
+  const form = previewForm(context.questionnaire, question, context.contentLanguage, context.types);
   const node = form ? context.nodes.node(form, question) : undefined;
   // The card is a box the pointer acts on; its bar is the tree item the keyboard and screen
   // readers act on. The preview beside the bar is a picture (inert, hidden from assistive tech).

@@ -4,8 +4,10 @@
  * copy-on-write edits give a changed question a new object, so an edit rebuilds one small form,
  * not the form of a 300-question document. Logic is left out (the canvas shows every question,
  * and an expression naming a question elsewhere would not load in a one-question form).
+ * Forms run with the designer's type registry, so custom types show too; the cache is per
+ * registry as well.
  */
-import { Form } from '@sipas/core';
+import { Form, coreTypes, type CoreTypeRegistry } from '@sipas/core';
 import { questionElementTag, type SipasQuestionElement } from '@sipas/form';
 import type { Question, Questionnaire } from '@sipas/schema';
 
@@ -15,7 +17,7 @@ interface CachedForm {
   form: Form | undefined;
 }
 
-const forms = new WeakMap<Question, CachedForm>();
+const forms = new WeakMap<Question, Map<CoreTypeRegistry, CachedForm>>();
 
 const PREVIEW_PAGE = 'sipasDesignerPreviewPage';
 const PREVIEW_SECTION = 'sipasDesignerPreviewSection';
@@ -37,9 +39,14 @@ function withoutLogic(question: Question): Question {
   return shown;
 }
 
-/** A form holding just this question, or undefined when the question cannot be shown as it is. */
-export function previewForm(questionnaire: Questionnaire, question: Question, locale: string): Form | undefined {
-  const cached = forms.get(question);
+/**
+ * A form holding just this question, run with `types` (the shared `coreTypes` by default), or
+ * undefined when the question cannot be shown as it is.
+ */
+export function previewForm(questionnaire: Questionnaire, question: Question, locale: string, types: CoreTypeRegistry = coreTypes): Form | undefined {
+  let byRegistry = forms.get(question);
+  if (!byRegistry) forms.set(question, (byRegistry = new Map()));
+  const cached = byRegistry.get(types);
   if (cached && cached.scales === questionnaire.scales && cached.sipas === questionnaire.sipas) {
     if (cached.form && cached.form.locale !== locale) cached.form.locale = locale;
     return cached.form;
@@ -55,12 +62,12 @@ export function previewForm(questionnaire: Questionnaire, question: Question, lo
         sipas: questionnaire.sipas,
         pages: [{ name: PREVIEW_PAGE, sections: [{ name: PREVIEW_SECTION, questions: [withoutLogic(question)] }] }],
       },
-      { locale },
+      { locale, types },
     );
   } catch {
     form = undefined;
   }
-  forms.set(question, { scales: questionnaire.scales, sipas: questionnaire.sipas, form });
+  byRegistry.set(types, { scales: questionnaire.scales, sipas: questionnaire.sipas, form });
   return form;
 }
 

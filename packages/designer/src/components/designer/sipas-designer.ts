@@ -90,7 +90,8 @@ export class SipasDesigner extends LitElement implements DragHost {
   @state() private galleryOpen = false;
   @state() private publishOpen = false;
   @state() private fileErrors: string[] = [];
-  @state() private recovery: { questionnaire: Questionnaire; savedAt: string } | undefined;
+  @state() private recovery: { questionnaire: Questionnaire; savedAt: string; key: string } | undefined;
+  @state() private openedWithErrors = 0;
   @state() private autosaveProblem = '';
 
   /** The open document's undo history (the document itself is `questionnaire`). */
@@ -101,6 +102,11 @@ export class SipasDesigner extends LitElement implements DragHost {
   private own: Questionnaire | undefined;
   private autosaver: Autosaver | undefined;
   private store: AutosaveStore | undefined;
+  /**
+   * The key the open document's autosaved draft is stored under: new for each document opened, so
+   * editing its id never leaves drafts under the ids typed on the way.
+   */
+  private draftKey: string = crypto.randomUUID();
   /** Where keyboard focus goes after the next render (an element name on the canvas). */
   private focusAfterRender: string | undefined;
 
@@ -141,6 +147,7 @@ export class SipasDesigner extends LitElement implements DragHost {
     if (changed.has('questionnaire') && this.questionnaire !== this.own) {
       // A document handed in from outside: a fresh start.
       this.own = this.questionnaire;
+      this.draftKey = crypto.randomUUID();
       this.session.reset(this.questionnaire);
       this.selection = QUESTIONNAIRE_SELECTION;
       this.pageName = this.questionnaire.pages[0]?.name ?? '';
@@ -181,12 +188,17 @@ export class SipasDesigner extends LitElement implements DragHost {
     this.questionnaire = questionnaire;
     // The selection follows its element (to another page after an undone move), or is dropped with it.
     if (this.selection.kind !== 'questionnaire') this.select(locate(questionnaire, this.selection.name) ? this.selection : QUESTIONNAIRE_SELECTION);
-    this.autosaver?.schedule(questionnaire);
+    this.autosaver?.schedule(questionnaire, this.draftKey);
     this.dispatchEvent(new CustomEvent<QuestionnaireChangeDetail>(QUESTIONNAIRE_CHANGE, { detail: { questionnaire }, bubbles: true, composed: true }));
   }
 
-  /** Opens another document (template, file, recovered draft) as one undoable step. */
-  open(questionnaire: Questionnaire, label = t('editOpen', this.lang, questionnaire.id)): void {
+  /**
+   * Opens another document (template, file, recovered draft) as one undoable step; `draftKey`
+   * continues an autosaved draft, otherwise the document gets a draft of its own.
+   */
+  open(questionnaire: Questionnaire, label = t('editOpen', this.lang, questionnaire.id), draftKey: string = crypto.randomUUID()): void {
+    this.draftKey = draftKey;
+    this.openedWithErrors = 0;
     this.keepFocusThrough(() => this.applyEdit({ label, apply: () => questionnaire, select: QUESTIONNAIRE_SELECTION }, { announce: false }));
     this.pageName = questionnaire.pages[0]?.name ?? '';
     this.announce(t('announceOpened', this.lang, shownText(questionnaire.title, this.contentLanguage, questionnaire.id)));
@@ -353,7 +365,7 @@ export class SipasDesigner extends LitElement implements DragHost {
   private labelOf(name: string): string {
     const found = locate(this.questionnaire, name);
     if (!found) return name;
-    if (found.kind === 'question') return questionLabel(found.element as never, this.lang, this.contentLanguage);
+    if (found.kind === 'question') return questionLabel(found.element as never, this.lang, this.contentLanguage, this.catalog, this.types);
     return shownText((found.element as Page).title, this.contentLanguage, name);
   }
 
@@ -546,7 +558,7 @@ export class SipasDesigner extends LitElement implements DragHost {
       this.autosaver = new Autosaver(store, { onError: (error) => this.showAutosaveProblem(error) });
       const draft = await store.latestUnsaved();
       // A stored copy is never the same object: offer it only when it differs from what is open.
-      if (draft && JSON.stringify(draft.questionnaire) !== JSON.stringify(this.questionnaire)) this.recovery = { questionnaire: draft.questionnaire, savedAt: draft.savedAt };
+      if (draft && JSON.stringify(draft.questionnaire) !== JSON.stringify(this.questionnaire)) this.recovery = { questionnaire: draft.questionnaire, savedAt: draft.savedAt, key: draft.key };
     } catch (error) {
       this.showAutosaveProblem(error);
     }
@@ -567,8 +579,11 @@ export class SipasDesigner extends LitElement implements DragHost {
 
   private save(): void {
     downloadQuestionnaire(this.questionnaire);
-    void this.store?.markSaved(this.questionnaire.id).catch(() => undefined);
-    this.announce(t('announceSaved', this.lang, questionnaireFileName(this.questionnaire)));
+    void this.autosaver?.markSaved(this.draftKey);
+    // Work in progress may be saved; the person hears that it still has errors to fix.
+    const { errors } = checkCounts(this.questionnaire, this.types);
+    const name = questionnaireFileName(this.questionnaire);
+    this.announce(errors > 0 ? t('announceSavedWithErrors', this.lang, name, errors) : t('announceSaved', this.lang, name));
   }
 
   private async openFile(file: File | undefined): Promise<void> {
@@ -580,6 +595,7 @@ export class SipasDesigner extends LitElement implements DragHost {
     }
     this.fileErrors = [];
     this.open(read.questionnaire);
+    this.openedWithErrors = read.problems.length;
   }
 
   /** Typing in one field is one undo step; leaving the field ends it, so coming back starts another. */
@@ -674,8 +690,9 @@ export class SipasDesigner extends LitElement implements DragHost {
             server=${this.server}
             ?open=${this.publishOpen}
             .questionnaire=${this.questionnaire}
+            .types=${this.types}
             @close=${() => (this.publishOpen = false)}
-            @sipas-published=${() => void this.store?.markSaved(this.questionnaire.id).catch(() => undefined)}
+            @sipas-published=${() => void this.autosaver?.markSaved(this.draftKey)}
           ></sipas-publish-dialog>`
         : nothing}
     </div>`;
@@ -691,7 +708,7 @@ export class SipasDesigner extends LitElement implements DragHost {
   };
 
   private renderChecksBadge() {
-    const { errors, warnings } = checkCounts(this.questionnaire);
+    const { errors, warnings } = checkCounts(this.questionnaire, this.types);
     return errors + warnings === 0
       ? nothing
       : html` <span class=${errors > 0 ? 'badge error' : 'badge'}>${t('checksBadge', this.lang, errors, warnings)}</span>`;
@@ -761,11 +778,15 @@ export class SipasDesigner extends LitElement implements DragHost {
       ? html`<div class="notice" role="region" aria-label=${t('recoverTitle', lang)}>
           <p><strong>${t('recoverTitle', lang)}.</strong> ${t('recoverText', lang, shownText(this.recovery.questionnaire.title, this.contentLanguage, this.recovery.questionnaire.id), new Date(this.recovery.savedAt).toLocaleString(lang === 'en' ? 'en-GB' : 'vi-VN'))}</p>
           <button type="button" class="recover primary" @click=${() => {
-            const draft = this.recovery!.questionnaire;
+            const { questionnaire, key } = this.recovery!;
             this.recovery = undefined;
-            this.open(draft);
+            this.open(questionnaire, undefined, key);
           }}>${t('recover', lang)}</button>
-          <button type="button" class="dismiss" @click=${() => (this.recovery = undefined)}>${t('discard', lang)}</button>
+          <button type="button" class="dismiss" @click=${() => {
+            const { key } = this.recovery!;
+            this.recovery = undefined;
+            void this.store?.remove(key).catch((error: unknown) => this.showAutosaveProblem(error));
+          }}>${t('discard', lang)}</button>
         </div>`
       : nothing}
     ${this.fileErrors.length > 0
@@ -773,6 +794,15 @@ export class SipasDesigner extends LitElement implements DragHost {
           <p>${t('openFailed', lang)}</p>
           <ul>${this.fileErrors.slice(0, 10).map((error) => html`<li>${error}</li>`)}</ul>
           <button type="button" @click=${() => (this.fileErrors = [])}>${t('close', lang)}</button>
+        </div>`
+      : nothing}
+    ${this.openedWithErrors > 0
+      ? html`<div class="notice" role="status">
+          <p>${t('openedWithErrors', lang, this.openedWithErrors)}</p>
+          <button type="button" @click=${() => {
+            this.openedWithErrors = 0;
+            this.view = 'checks';
+          }}>${t('viewChecks', lang)}</button>
         </div>`
       : nothing}
     ${this.autosaveProblem ? html`<p class="notice muted">${this.autosaveProblem}</p>` : nothing}`;
@@ -786,9 +816,9 @@ export class SipasDesigner extends LitElement implements DragHost {
       case 'json':
         return html`<sipas-designer-json .questionnaire=${questionnaire} lang=${lang}></sipas-designer-json>`;
       case 'preview':
-        return html`<sipas-designer-preview .questionnaire=${questionnaire} lang=${lang}></sipas-designer-preview>`;
+        return html`<sipas-designer-preview .questionnaire=${questionnaire} .types=${this.types} lang=${lang}></sipas-designer-preview>`;
       case 'checks':
-        return html`<sipas-designer-checks .questionnaire=${questionnaire} lang=${lang}></sipas-designer-checks>`;
+        return html`<sipas-designer-checks .questionnaire=${questionnaire} .types=${this.types} lang=${lang}></sipas-designer-checks>`;
       default:
         return this.renderDesign();
     }
@@ -832,6 +862,8 @@ export class SipasDesigner extends LitElement implements DragHost {
               dropTarget: dragging?.target,
               dragged: dragging && dragging.source.kind !== 'new' ? dragging.source.name : undefined,
               nodes: this.nodes,
+              catalog: this.catalog,
+              types: this.types,
               onSelect: (selection, event) => {
                 event.stopPropagation();
                 if (this.drag.justDropped) return;
@@ -865,6 +897,8 @@ export class SipasDesigner extends LitElement implements DragHost {
                 .questionnaire=${questionnaire}
                 .selection=${this.selection}
                 .editLanguage=${this.contentLanguage}
+                .catalog=${this.catalog}
+                .types=${this.types}
                 lang=${lang}
               ></sipas-designer-properties>`
             : html`<sipas-designer-logic .questionnaire=${questionnaire} .selection=${this.selection} lang=${lang}></sipas-designer-logic>`}

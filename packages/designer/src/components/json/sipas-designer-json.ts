@@ -1,9 +1,11 @@
 /**
  * @summary The JSON view: the questionnaire as pretty JSON, editable. Each edit is parsed at once:
  * a syntax error shows its line and column, a parsed document its validation errors (each one
- * selects its element). "Áp dụng" replaces the document in one undoable edit; a document with
- * validation errors may be applied (designers fix things step by step), one that is not an object
- * with a `pages` list may not.
+ * selects its element). "Áp dụng" replaces the document in one undoable edit. The rule is the one
+ * for opening a file (`parseQuestionnaireText` in model/files.ts): a document with validation errors
+ * may be applied (designers fix things step by step), one without the shape the designer needs
+ * (model/document-shape.ts: pages, sections and questions as objects with their lists and names)
+ * may not, and its problems are listed by place.
  *
  * While the text is unmodified it follows the questionnaire; once modified it is kept, and a
  * change from elsewhere only shows a notice.
@@ -16,28 +18,21 @@
  */
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { validateQuestionnaire, type Questionnaire, type ValidationError } from '@sipas/schema';
+import { inLanguage, type Questionnaire, type ValidationError } from '@sipas/schema';
 import { requestEdit, requestSelect } from '../../model/edit.js';
+import { parseQuestionnaireText, type FileProblem } from '../../model/files.js';
 import { partStyles } from '../part-styles.js';
-import { parseJson, type JsonSyntaxError } from './json-syntax.js';
 import { tj } from './json-strings.js';
 
-/** What the current text is. */
-type TextAnalysis =
-  | { kind: 'syntax'; error: JsonSyntaxError }
-  | { kind: 'not-questionnaire' }
-  | { kind: 'document'; document: Questionnaire; errors: ValidationError[] };
+/** What the current text is: a document to apply (perhaps with validation errors), or why not. */
+export type TextAnalysis = { kind: 'refused'; problems: FileProblem[] } | { kind: 'document'; document: Questionnaire; errors: ValidationError[] };
 
 /** The text the view shows for a document: JSON with two-space indentation. */
 export const prettyJson = (questionnaire: Questionnaire | undefined): string => (questionnaire === undefined ? '' : JSON.stringify(questionnaire, null, 2));
 
 export function analyseJsonText(text: string): TextAnalysis {
-  const parsed = parseJson(text);
-  if (!parsed.ok) return { kind: 'syntax', error: parsed.error };
-  const value = parsed.value;
-  const isObject = value !== null && typeof value === 'object' && !Array.isArray(value);
-  if (!isObject || !Array.isArray((value as { pages?: unknown }).pages)) return { kind: 'not-questionnaire' };
-  return { kind: 'document', document: value as Questionnaire, errors: validateQuestionnaire(value).errors };
+  const read = parseQuestionnaireText(text);
+  return 'errors' in read ? { kind: 'refused', problems: read.errors } : { kind: 'document', document: read.questionnaire, errors: read.problems };
 }
 
 export class SipasDesignerJson extends LitElement {
@@ -83,6 +78,10 @@ export class SipasDesignerJson extends LitElement {
         list-style: none;
         display: grid;
         gap: 0.25rem;
+      }
+      .shape-problems {
+        margin: 0.25rem 0;
+        padding-inline-start: 1.25rem;
       }
       .errors button {
         inline-size: 100%;
@@ -155,15 +154,9 @@ export class SipasDesignerJson extends LitElement {
     this.announcement = '';
   }
 
-  private handleGoToError(error: JsonSyntaxError): void {
+  private handleGoToError(offset: number): void {
     this.editor.focus();
-    this.editor.setSelectionRange(error.offset, Math.min(error.offset + 1, this.text.length));
-  }
-
-  private syntaxMessage(error: JsonSyntaxError): string {
-    const why =
-      error.problem === 'unexpectedCharacter' ? tj('unexpectedCharacter', this.lang, `“${error.found ?? ''}”`) : tj(error.problem, this.lang);
-    return tj('syntaxError', this.lang, error.line, error.column, why);
+    this.editor.setSelectionRange(offset, Math.min(offset + 1, this.text.length));
   }
 
   /** The live region stays in the document; only its text changes, so screen readers read it. */
@@ -174,11 +167,20 @@ export class SipasDesignerJson extends LitElement {
 
   private renderAnalysis() {
     const analysis = this.analysis;
-    if (analysis.kind === 'syntax') {
-      return html`<p class="error-text" id="problem">${this.syntaxMessage(analysis.error)}</p>
-        <button type="button" @click=${() => this.handleGoToError(analysis.error)}>${tj('goToError', this.lang)}</button>`;
+    if (analysis.kind === 'refused') {
+      const [first] = analysis.problems;
+      if (first?.offset !== undefined) {
+        const offset = first.offset;
+        return html`<p class="error-text" id="problem">${inLanguage(first.message, this.lang)}</p>
+          <button type="button" @click=${() => this.handleGoToError(offset)}>${tj('goToError', this.lang)}</button>`;
+      }
+      return html`<div id="problem">
+        <p class="error-text">${tj('notQuestionnaire', this.lang)}</p>
+        <ul class="shape-problems">
+          ${analysis.problems.map((problem) => html`<li><code>${problem.path || tj('root', this.lang)}</code>: ${inLanguage(problem.message, this.lang)}</li>`)}
+        </ul>
+      </div>`;
     }
-    if (analysis.kind === 'not-questionnaire') return html`<p class="error-text" id="problem">${tj('notQuestionnaire', this.lang)}</p>`;
     if (analysis.errors.length === 0) return html`<p class="muted">${tj('valid', this.lang)}</p>`;
     const language = this.lang === 'en' ? 'en' : 'vi';
     return html`<h3 class="error-text" id="problem">${tj('validationErrors', this.lang, analysis.errors.length)}</h3>
@@ -196,7 +198,7 @@ export class SipasDesignerJson extends LitElement {
 
   override render() {
     const analysis = this.analysis;
-    const unusable = analysis.kind !== 'document';
+    const unusable = analysis.kind === 'refused';
     return html`<section part="base" aria-labelledby="heading">
       <h2 id="heading">${tj('heading', this.lang)}</h2>
       <p class="help muted" id="help">${tj('help', this.lang)}</p>

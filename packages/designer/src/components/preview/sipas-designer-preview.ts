@@ -9,6 +9,9 @@
  * and submitting a preview never marks the device as having answered.
  *
  * A document the validator refuses is not handed to the form: a notice names the first error.
+ * It is validated with the schemas of `types`, so custom question types pass. `<sipas-form>` has
+ * no registry property: it runs with the shared `coreTypes`, so a type defined only in a registry
+ * of its own passes this check but the form then reports it as not registered (a load notice).
  *
  * @csspart toolbar - the device, language and mode switches
  * @csspart frame - the box the form is shown in, as wide as the chosen device (a section, so the
@@ -19,7 +22,8 @@ import { property, query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { FormMode, SipasErrorDetail, SipasForm } from '@sipas/form';
-import { inLanguage, languageOf, validateQuestionnaire, type Answer, type Channel, type Questionnaire, type ValidationError } from '@sipas/schema';
+import { coreTypes, type CoreTypeRegistry } from '@sipas/core';
+import { inLanguage, languageOf, questionTypes, validateQuestionnaire, type Answer, type Channel, type Questionnaire, type ValidationError } from '@sipas/schema';
 import { partStyles } from '../part-styles.js';
 import { previewText as text } from './preview-strings.js';
 import '@sipas/form';
@@ -152,6 +156,8 @@ export class SipasDesignerPreview extends LitElement {
   @property({ attribute: 'form-lang', reflect: true }) formLang = 'vi';
   /** How the form collects answers: `online`, `kiosk`, `entry` or `print`. */
   @property({ reflect: true }) mode: FormMode = 'online';
+  /** The question types the document may use (the shared registry by default); its schemas validate the document. */
+  @property({ attribute: false }) types: CoreTypeRegistry = coreTypes;
 
   /** The test response was submitted (nothing was sent). */
   @state() private submitted = false;
@@ -177,11 +183,11 @@ export class SipasDesignerPreview extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('questionnaire')) {
+    if (changed.has('questionnaire') || changed.has('types')) {
       // Updating the document starts the form again: the answers given so far are cleared, since
       // questions may have gone, moved or changed type.
       const questionnaire = this.questionnaire;
-      this.documentErrors = questionnaire ? validateQuestionnaire(questionnaire).errors : [];
+      this.documentErrors = questionnaire ? validateQuestionnaire(questionnaire, { types: this.types.schemas ?? questionTypes }).errors : [];
       this.shown = questionnaire && this.documentErrors.length === 0 ? previewCopy(questionnaire) : undefined;
       this.restartForm();
       if (!this.locales.includes(this.formLang)) this.formLang = this.locales[0]!;

@@ -4,7 +4,7 @@
  * `{ id: code, label, method: 'share', source: { question } }`, and for a likert grid one leaf per
  * row, `{ id: row code, …, source: { question, row } }`.
  */
-import type { IndexNode, LikertQuestion, Question, Questionnaire } from '@sipas/schema';
+import type { IndexNode, LikertQuestion, Question, Questionnaire, QuestionTypeRegistry } from '@sipas/schema';
 import { questionTypes } from '@sipas/schema';
 import { setIn } from '../../model/immutable.js';
 import { locate } from '../../model/locate.js';
@@ -33,10 +33,10 @@ export function componentOf(questionnaire: Questionnaire, name: string): string 
   return indexComponents(questionnaire).find((component) => [...nodes(component)].some((node) => isLeafOf(node, name)))?.id;
 }
 
-/** Whether the question can feed an index (the format's `index-not-scored` rule). */
-export function canFeedIndex(question: Question): boolean {
+/** Whether the question can feed an index (the format's `index-not-scored` rule); `schemas` describes custom types. */
+export function canFeedIndex(question: Question, schemas: QuestionTypeRegistry = questionTypes): boolean {
   if (['rating', 'likert', 'single', 'dropdown'].includes(question.type)) return true;
-  return questionTypes.get(question.type)?.answerValues !== undefined;
+  return schemas.get(question.type)?.answerValues !== undefined;
 }
 
 /** The codes of the question (a likert grid: of its rows) that no node of the index model has as id. */

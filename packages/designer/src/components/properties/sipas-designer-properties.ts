@@ -16,12 +16,13 @@ import { LitElement, css, html, nothing, type PropertyValues, type TemplateResul
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { QUESTIONNAIRE_SCHEMA, inLanguage, type Question, type Questionnaire, type SchemaFragment } from '@sipas/schema';
+import { QUESTIONNAIRE_SCHEMA, inLanguage, questionTypes, type Question, type Questionnaire, type SchemaFragment } from '@sipas/schema';
+import { coreTypes, type CoreTypeRegistry } from '@sipas/core';
 import { QUESTIONNAIRE_SELECTION, requestEdit, type Selection } from '../../model/edit.js';
 import { getIn, toPointer, type PathKey } from '../../model/immutable.js';
 import { usedNames } from '../../model/locate.js';
 import { FIELD_GROUPS, propertyFields, type FieldGroup, type PropertyField } from '../../model/property-fields.js';
-import { SCHEMA_DEFINITIONS, designerTypes } from '../../model/question-catalog.js';
+import { SCHEMA_DEFINITIONS, designerTypes, type DesignerTypeCatalog, type DesignerTypeEntry } from '../../model/question-catalog.js';
 import { partStyles } from '../part-styles.js';
 import { canFeedIndex, renameLeafId } from './index-links.js';
 import { renderLocalizedField, translationError } from './localized-text-field.js';
@@ -136,6 +137,10 @@ export class SipasDesignerProperties extends LitElement {
   @property({ attribute: false }) selection: Selection = QUESTIONNAIRE_SELECTION;
   /** Which translation the text fields edit; the other is shown as a hint. */
   @property({ attribute: 'edit-language' }) editLanguage = 'vi';
+  /** The designer entries of question types (the shared catalog by default); custom types without one get a generic panel. */
+  @property({ attribute: false }) catalog: DesignerTypeCatalog = designerTypes;
+  /** The question types the document may use (the shared registry by default); its schemas describe custom types. */
+  @property({ attribute: false }) types: CoreTypeRegistry = coreTypes;
 
   /** Fields whose typed text is not (yet) in the document, keyed by JSON pointer inside the element. */
   @state() private drafts = new Map<string, Draft>();
@@ -168,10 +173,19 @@ export class SipasDesignerProperties extends LitElement {
       case 'section':
         return fieldsOf(SCHEMA_DEFINITIONS.Section!, CONTAINER_KEYS);
       case 'question': {
-        const entry = designerTypes.get(String(element.type));
+        const entry = this.entryOf(element);
         return entry ? fieldsOf(entry.schema) : undefined;
       }
     }
+  }
+
+  /** The schemas that describe the document's question types (custom ones included). */
+  private get schemas() {
+    return this.types.schemas ?? questionTypes;
+  }
+
+  private entryOf(element: Record<string, unknown>): DesignerTypeEntry | undefined {
+    return this.catalog.get(String(element.type), this.schemas);
   }
 
   private ownerName(): string {
@@ -602,7 +616,7 @@ export class SipasDesignerProperties extends LitElement {
     const own = fields.filter((field) => field.group === group);
     const question = this.selection.kind === 'question' ? (element as unknown as Question) : undefined;
     const indexLink =
-      group === 'index' && question && this.questionnaire?.sipas?.index && canFeedIndex(question)
+      group === 'index' && question && this.questionnaire?.sipas?.index && canFeedIndex(question, this.schemas)
         ? html`<sipas-designer-index-link .questionnaire=${this.questionnaire} question-name=${question.name} .lang=${this.lang}></sipas-designer-index-link>`
         : nothing;
     if (own.length === 0 && indexLink === nothing) return nothing;
@@ -617,7 +631,7 @@ export class SipasDesignerProperties extends LitElement {
     if (kind === 'questionnaire') return pt('ofQuestionnaire', this.lang);
     if (kind === 'page') return pt('ofPage', this.lang, name);
     if (kind === 'section') return pt('ofSection', this.lang, name);
-    const entry = designerTypes.get(String(element.type));
+    const entry = this.entryOf(element);
     return pt('ofQuestion', this.lang, name, entry ? inLanguage(entry.label, this.lang) : String(element.type));
   }
 

@@ -2,11 +2,16 @@
  * The publish dialog: signs in to the collector server when needed, refuses a document with
  * errors, publishes the document as a new version and reports the version or the server's
  * located problems.
+ *
+ * Each step replaces the controls of the last, so focus is moved on by hand (a removed element
+ * leaves it nowhere): to the step's first control, to the result line once published, and back
+ * to the Publish button when publishing failed.
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { inLanguage, localize, type Questionnaire } from '@sipas/schema';
 import { DesignerServer, ServerError, type ServerProblem, type SignedInUser } from '../../model/server-client.js';
+import { coreTypes, type CoreTypeRegistry } from '@sipas/core';
 import { checkCounts } from '../checks/index.js';
 import { partStyles } from '../part-styles.js';
 import { publishText as text } from './publish-strings.js';
@@ -46,6 +51,8 @@ export class SipasPublishDialog extends LitElement {
   @property() server = '';
   @property({ type: Boolean }) open = false;
   @property({ attribute: false }) questionnaire?: Questionnaire;
+  /** The question types the document may use (the shared registry by default); errors are checked with them. */
+  @property({ attribute: false }) types: CoreTypeRegistry = coreTypes;
 
   @state() private step: Step = 'checking';
   @state() private user: SignedInUser | undefined;
@@ -54,8 +61,15 @@ export class SipasPublishDialog extends LitElement {
   @query('dialog') private dialog?: HTMLDialogElement;
 
   private client: DesignerServer | undefined;
+  /** Where focus goes once the next render is done (the element is not there before). */
+  private focusAfterRender: string | undefined;
 
   protected override updated(changed: PropertyValues<this>): void {
+    if (this.focusAfterRender) {
+      const target = this.renderRoot.querySelector<HTMLElement>(this.focusAfterRender);
+      this.focusAfterRender = undefined;
+      target?.focus();
+    }
     if (!changed.has('open')) return;
     if (this.open && !this.dialog?.open) {
       this.dialog?.showModal();
@@ -76,6 +90,16 @@ export class SipasPublishDialog extends LitElement {
       this.fail(error);
       this.step = 'sign-in';
     }
+    this.focusAfterRender = this.step === 'ready' ? this.readyFocus() : 'input[name="username"]';
+  }
+
+  /** The Publish button, or the reason it is disabled (a disabled button cannot hold focus). */
+  private readyFocus(): string {
+    return this.errorCount() > 0 ? '.has-errors' : 'button.publish';
+  }
+
+  private errorCount(): number {
+    return this.questionnaire ? checkCounts(this.questionnaire, this.types).errors : 0;
   }
 
   private fail(error: unknown): void {
@@ -85,10 +109,13 @@ export class SipasPublishDialog extends LitElement {
   private async signIn(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
+    // The last refusal goes while this attempt runs, so a repeated refusal is heard again.
+    this.problems = [];
     try {
       this.user = await this.client!.signIn(String(data.get('username') ?? ''), String(data.get('password') ?? ''));
       this.problems = [];
       this.step = 'ready';
+      this.focusAfterRender = this.readyFocus();
     } catch (error) {
       this.fail(error);
     }
@@ -96,16 +123,18 @@ export class SipasPublishDialog extends LitElement {
 
   private async publish(): Promise<void> {
     const questionnaire = this.questionnaire;
-    if (!questionnaire) return;
+    if (!questionnaire || this.step === 'publishing') return;
     this.step = 'publishing';
     this.problems = [];
     try {
       this.version = await this.client!.publish(questionnaire);
       this.step = 'done';
+      this.focusAfterRender = '.published';
       this.dispatchEvent(new CustomEvent<PublishedDetail>('sipas-published', { detail: { id: questionnaire.id, version: this.version }, bubbles: true, composed: true }));
     } catch (error) {
       this.fail(error);
       this.step = 'ready';
+      this.focusAfterRender = this.readyFocus();
     }
   }
 
@@ -145,14 +174,22 @@ export class SipasPublishDialog extends LitElement {
             <button type="submit" class="primary sign-in">${text('signIn', lang)}</button>
           </form>`;
       case 'done':
-        return html`<p role="status" class="published">${text('published', lang, this.version, questionnaire?.id ?? '')}</p>`;
+        return html`<p role="status" class="published" tabindex="-1">${text('published', lang, this.version, questionnaire?.id ?? '')}</p>`;
       default: {
-        const errors = questionnaire ? checkCounts(questionnaire).errors : 0;
+        const errors = this.errorCount();
+        const publishing = this.step === 'publishing';
         return html`${this.user ? html`<p class="muted">${text('signedInAs', lang, this.user.username, this.user.role)}</p>` : nothing}
           ${questionnaire ? html`<p>${text('publishWhat', lang, localize(questionnaire.title, lang), questionnaire.id)}</p>` : nothing}
-          ${errors > 0 ? html`<p class="error-text">${text('hasErrors', lang, errors)}</p>` : nothing}
-          <button type="button" class="primary publish" ?disabled=${errors > 0 || this.step === 'publishing'} @click=${() => void this.publish()}>
-            ${this.step === 'publishing' ? text('publishing', lang) : text('publish', lang)}
+          ${errors > 0 ? html`<p class="error-text has-errors" tabindex="-1">${text('hasErrors', lang, errors)}</p>` : nothing}
+          <!-- Busy, not disabled, while publishing: a disabled button would drop the focus it holds. -->
+          <button
+            type="button"
+            class="primary publish"
+            ?disabled=${errors > 0}
+            aria-disabled=${publishing ? 'true' : 'false'}
+            @click=${() => void this.publish()}
+          >
+            ${publishing ? text('publishing', lang) : text('publish', lang)}
           </button>`;
       }
     }

@@ -1,8 +1,10 @@
 /**
- * Where a JSON text stops being JSON, and why. JSON.parse says only that it failed (and, depending
- * on the engine, sometimes an offset), so a small scanner walks the text the way the grammar of
- * RFC 8259 does and stops at the first character that cannot follow.
+ * JSON text as the designer reads it, from a file or from the JSON view: where a text stops being
+ * JSON, and why, in both languages. JSON.parse says only that it failed (and, depending on the
+ * engine, sometimes an offset), so a small scanner walks the text the way the grammar of RFC 8259
+ * does and stops at the first character that cannot follow.
  */
+import { message, type LocalizedMessage } from '@sipas/schema';
 
 export type JsonSyntaxProblem =
   | 'unexpectedEnd'
@@ -174,4 +176,25 @@ export function parseJson(text: string): JsonParseResult {
     const error = findJsonSyntaxError(text) ?? { problem: 'unexpectedEnd', offset: text.length, ...lineAndColumn(text, text.length) };
     return { ok: false, error };
   }
+}
+
+const REASONS: Record<JsonSyntaxProblem, LocalizedMessage> = {
+  unexpectedEnd: message('văn bản kết thúc khi chưa đủ', 'the text ends too early'),
+  unexpectedCharacter: message('ký tự {found} không đúng chỗ', 'unexpected character {found}'),
+  expectedColon: message('thiếu dấu hai chấm sau tên thuộc tính', 'a colon is missing after the property name'),
+  expectedCommaOrEnd: message('thiếu dấu phẩy hoặc dấu đóng ngoặc', 'a comma or closing bracket is missing'),
+  expectedName: message('tên thuộc tính phải nằm trong dấu ngoặc kép', 'a property name must be in double quotes'),
+  badString: message('chuỗi ký tự không hợp lệ (ký tự điều khiển hoặc dấu \\ sai)', 'a string is not valid (a control character or a bad \\ escape)'),
+  badNumber: message('số không hợp lệ', 'a number is not valid'),
+  trailingText: message('còn nội dung sau khi đã kết thúc tài liệu', 'there is text after the end of the document'),
+};
+
+/** "Lỗi cú pháp JSON ở dòng 3, cột 7: …": the one wording of a syntax error, for files and the JSON view alike. */
+export function syntaxErrorMessage(error: JsonSyntaxError): LocalizedMessage {
+  const found = `“${error.found ?? ''}”`;
+  const reason = REASONS[error.problem];
+  return message(
+    `Lỗi cú pháp JSON ở dòng ${error.line}, cột ${error.column}: ${reason.vi.replace('{found}', found)}`,
+    `JSON syntax error at line ${error.line}, column ${error.column}: ${reason.en.replace('{found}', found)}`,
+  );
 }
