@@ -20,6 +20,7 @@ import {
 } from '@sipas/schema';
 import type { CoreTypeRegistry } from '@sipas/core';
 import { collectTexts, missing, type TextRow } from './translations.js';
+import { isRecord } from './values.js';
 
 export type CheckSeverity = 'error' | 'warning';
 
@@ -41,7 +42,6 @@ export interface DesignCheckOptions {
 
 type JsonObject = Record<string, unknown>;
 
-const isRecord = (value: unknown): value is JsonObject => value !== null && typeof value === 'object' && !Array.isArray(value);
 const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 /** The Vietnamese of a text, or '' when there is none. */

@@ -9,6 +9,7 @@
  * autosaved draft all refuse it, with these located problems.
  */
 import { message, pointer, type LocalizedMessage, type Questionnaire } from '@sipas/schema';
+import { isRecord } from './values.js';
 
 /** Why a document cannot be designed, located by a JSON pointer (empty: the whole document). */
 export interface ShapeProblem {
@@ -29,11 +30,10 @@ const SECTION: Level = { noun: message('Phần', 'The section'), list: 'question
 const QUESTION: Level = { noun: message('Câu hỏi', 'The question'), strings: ['type'] };
 const CHILD: Record<'pages' | 'sections' | 'questions', Level> = { pages: PAGE, sections: SECTION, questions: QUESTION };
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Every shape problem of a document, in document order; none when the designer can open it. */
 export function shapeProblems(value: unknown): ShapeProblem[] {
-  if (!isObject(value)) {
+  if (!isRecord(value)) {
     return [{ path: '', message: message('Nội dung phải là một đối tượng JSON { … }.', 'The content must be a JSON object { … }.') }];
   }
   const problems: ShapeProblem[] = [];
@@ -65,7 +65,7 @@ function checkList(owner: Record<string, unknown>, key: 'pages' | 'sections' | '
 
 function checkItem(item: unknown, level: Level, at: (string | number)[], problems: ShapeProblem[]): void {
   const { noun } = level;
-  if (!isObject(item)) {
+  if (!isRecord(item)) {
     problems.push({ path: pointer(...at), message: message(`${noun.vi} phải là một đối tượng JSON { … }.`, `${noun.en} must be a JSON object { … }.`) });
     return;
   }

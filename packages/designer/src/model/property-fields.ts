@@ -5,6 +5,7 @@
  * without designer code. DOM-free, so the choice of editors is tested under Node.
  */
 import type { SchemaFragment } from '@sipas/schema';
+import { isRecord } from './values.js';
 
 /** Which editor a property gets. */
 export type FieldKind =
@@ -113,7 +114,7 @@ const REFERENCE_KINDS: Record<string, FieldKind> = {
   NoOpinionOption: 'option-toggle',
 };
 
-const isObject = (value: unknown): value is SchemaFragment => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isObject = (value: unknown): value is SchemaFragment => isRecord(value);
 
 const refName = (fragment: SchemaFragment): string | undefined =>
   typeof fragment.$ref === 'string' && fragment.$ref.startsWith('#/$defs/') ? fragment.$ref.slice('#/$defs/'.length) : undefined;

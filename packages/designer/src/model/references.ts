@@ -8,6 +8,7 @@
 import { parseExpression, type IndexNode, type Questionnaire } from '@sipas/schema';
 import { QUESTIONNAIRE_SELECTION, type Selection } from './edit.js';
 import { getIn, updateIn, type PathKey } from './immutable.js';
+import { isRecord, QUESTION_TEXT_KEYS } from './values.js';
 
 /** One property that holds an expression. */
 export interface ExpressionSite {
@@ -37,7 +38,6 @@ export interface Reference {
 const CONDITION_KEYS = ['visibleIf', 'enableIf', 'requiredIf'] as const;
 
 /** Texts of an element that may pipe answers in (the form fills `{name}` in these). */
-const TEXT_KEYS = ['title', 'description', 'text', 'placeholder', 'requiredMessage', 'labelTrue', 'labelFalse'] as const;
 /** Options whose object form carries a text. */
 const OPTION_KEYS = ['other', 'none', 'noOpinion'] as const;
 
@@ -46,7 +46,6 @@ const PIPED = /\{(\s*)([A-Za-z][A-Za-z0-9_]*)((?:\.[A-Za-z][A-Za-z0-9_]*)?)(\s*)
 
 type Visit = (path: PathKey[], owner: Selection, property: PathKey[], value: unknown) => void;
 
-const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** Calls `visitElement` for the questionnaire, then each page, its sections and their questions, in document order. */
 function walkElements(questionnaire: Questionnaire, visitElement: (element: Record<string, unknown>, path: PathKey[], owner: Selection) => void): void {
@@ -87,7 +86,7 @@ function visitTexts(questionnaire: Questionnaire, visit: Visit): void {
       if (typeof value === 'string') visit([...path, ...relative], owner, relative, value);
       else if (isRecord(value)) for (const [language, text] of Object.entries(value)) visit([...path, ...relative, language], owner, [...relative, language], text);
     };
-    const keys = owner.kind === 'questionnaire' ? (['title', 'description'] as const) : TEXT_KEYS;
+    const keys = owner.kind === 'questionnaire' ? (['title', 'description'] as const) : QUESTION_TEXT_KEYS;
     for (const key of keys) localized([key]);
     if (owner.kind !== 'question') return;
     for (const key of OPTION_KEYS) if (isRecord(element[key])) localized([key, 'text']);

@@ -10,10 +10,11 @@
  * adding another locale turns it into `{ vi, en }`, and removing the last other locale turns it
  * back into a plain string. Vietnamese can never be emptied.
  */
-import { message, type LocalizedMessage, type LocalizedString, type Questionnaire } from '@sipas/schema';
+import { isBuiltInType, message, type LocalizedMessage, type LocalizedString, type Questionnaire } from '@sipas/schema';
 import { fromPointer, getIn, setIn, toPointer, type PathKey } from './immutable.js';
 import { selectionAt } from './locate.js';
 import type { Selection } from './edit.js';
+import { isRecord, LOCALE_CODE, QUESTION_TEXT_KEYS } from './values.js';
 
 export interface TextRow {
   /** Where the text sits, e.g. ['pages', 0, 'sections', 1, 'questions', 2, 'title']. */
@@ -38,11 +39,9 @@ export class TextEditError extends Error {
   }
 }
 
-const LOCALE = /^[a-z]{2,3}(-[A-Z]{2})?$/;
 
 type JsonObject = Record<string, unknown>;
 
-const isRecord = (value: unknown): value is JsonObject => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
@@ -62,12 +61,10 @@ function toLocalizedString(texts: Record<string, string>): LocalizedString {
 }
 
 /** Keys of a question whose values are texts, in the order the table shows them. */
-const QUESTION_TEXT_KEYS = ['title', 'description', 'text', 'placeholder', 'labelTrue', 'labelFalse', 'requiredMessage'] as const;
 
 /** Properties every question shares; for a custom type, any other {vi: …} property is a text too. */
 const KNOWN_QUESTION_KEYS = new Set<string>([...QUESTION_TEXT_KEYS, 'name', 'type', 'code', 'visibleIf', 'enableIf', 'requiredIf', 'required', 'validators']);
 
-const BUILT_IN_TYPES = new Set(['text', 'comment', 'single', 'multiple', 'dropdown', 'rating', 'likert', 'boolean', 'info']);
 
 class TextCollector {
   readonly rows: TextRow[] = [];
@@ -122,7 +119,7 @@ class TextCollector {
     for (const option of ['other', 'none', 'noOpinion']) this.text([...path, option, 'text']);
     if (isRecord(question.scale)) this.scale([...path, 'scale']);
     this.eachItem([...path, 'validators'], 'message');
-    if (typeof question.type === 'string' && !BUILT_IN_TYPES.has(question.type)) {
+    if (typeof question.type === 'string' && !isBuiltInType(question.type)) {
       for (const [key, value] of Object.entries(question)) {
         if (!KNOWN_QUESTION_KEYS.has(key) && isRecord(value) && isLocalizedString(value)) this.text([...path, key]);
       }
@@ -177,7 +174,7 @@ export const missing = (row: Pick<TextRow, 'texts'>, locales: readonly string[])
 
 /** The locales a questionnaire is translated into: its `locales`, Vietnamese first, else vi and en. */
 export function documentLocales(questionnaire: Questionnaire): string[] {
-  const declared = Array.isArray(questionnaire.locales) ? questionnaire.locales.filter((l) => typeof l === 'string' && LOCALE.test(l)) : ['en'];
+  const declared = Array.isArray(questionnaire.locales) ? questionnaire.locales.filter((l) => typeof l === 'string' && LOCALE_CODE.test(l)) : ['en'];
   return [...new Set(['vi', ...declared])];
 }
 
@@ -201,7 +198,7 @@ export function textAt(questionnaire: Questionnaire, pointer: string): TextRow |
  * Returns the same document when nothing changes.
  */
 export function setText(questionnaire: Questionnaire, path: readonly PathKey[], locale: string, text: string): Questionnaire {
-  if (!LOCALE.test(locale)) throw new TextEditError(message(`Mã ngôn ngữ không hợp lệ: "${locale}"`, `Not a locale code: "${locale}"`));
+  if (!LOCALE_CODE.test(locale)) throw new TextEditError(message(`Mã ngôn ngữ không hợp lệ: "${locale}"`, `Not a locale code: "${locale}"`));
   const row = textAt(questionnaire, toPointer(path));
   if (!row) throw new TextEditError(message(`Không có nội dung văn bản tại ${toPointer(path)}`, `There is no text at ${toPointer(path)}`));
   if (locale === 'vi' && text.trim() === '') throw new TextEditError(EMPTY_VIETNAMESE);
@@ -345,7 +342,7 @@ function readHeader(record: CsvRecord | undefined): { locales: string[] } | { er
   const [first, ...locales] = record.cells.map((cell) => cell.trim());
   if (first?.toLowerCase() !== 'pointer') return fail(message('Thiếu dòng tiêu đề', 'The header line is missing'));
   if (locales.length === 0) return fail(message('Không có cột ngôn ngữ nào', 'There is no locale column'));
-  const bad = locales.find((locale) => !LOCALE.test(locale));
+  const bad = locales.find((locale) => !LOCALE_CODE.test(locale));
   if (bad !== undefined) return fail(message(`Cột "${bad}" không phải mã ngôn ngữ`, `Column "${bad}" is not a locale code`));
   if (new Set(locales).size !== locales.length) return fail(message('Có cột ngôn ngữ bị lặp', 'A locale column is repeated'));
   return { locales };

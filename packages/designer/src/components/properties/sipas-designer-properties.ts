@@ -29,6 +29,7 @@ import { renderLocalizedField, translationError } from './localized-text-field.j
 import { CODE_PATTERN, elementPath, setProperty, withTranslation } from './property-edits.js';
 import { hasFocusPath, type PropertyValueDetail } from './property-value-event.js';
 import { enumWord, pt, type PropertiesStringKey } from './properties-strings.js';
+import { LOCALE_CODE } from '../../model/values.js';
 
 export const DESIGNER_RENAME = 'sipas-designer-rename';
 
@@ -56,7 +57,6 @@ const GROUP_LEGENDS: Record<FieldGroup, PropertiesStringKey> = {
 const CONTAINER_KEYS = ['name', 'title', 'description', 'visibleIf'];
 const QUESTIONNAIRE_KEYS = ['id', 'title', 'description', 'locales', 'settings'];
 const MULTILINE_KEYS = new Set(['description', 'text', 'requiredMessage']);
-const LOCALE = /^[a-z]{2,3}(-[A-Z]{2})?$/;
 
 const pick = (properties: unknown, keys: string[]): SchemaFragment =>
   Object.fromEntries(keys.flatMap((key) => (properties && typeof properties === 'object' && key in properties ? [[key, (properties as SchemaFragment)[key]]] : [])));
@@ -306,7 +306,7 @@ export class SipasDesignerProperties extends LitElement {
       .split(',')
       .map((item) => item.trim())
       .filter((item) => item !== '');
-    const pattern = field.key === 'locales' ? LOCALE : field.pattern ? new RegExp(field.pattern, 'u') : undefined;
+    const pattern = field.key === 'locales' ? LOCALE_CODE : field.pattern ? new RegExp(field.pattern, 'u') : undefined;
     const bad = pattern ? items.filter((item) => !pattern.test(item)) : [];
     if (bad.length > 0) return this.setDraft(rest, { text: typed, error: pt('localeInvalid', this.lang, bad.join(', ')) });
     if (field.key === 'locales' && items.length > 0 && !items.includes('vi')) return this.setDraft(rest, { text: typed, error: pt('localesNeedVi', this.lang) });
