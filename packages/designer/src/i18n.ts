@@ -76,6 +76,7 @@ const DESIGNER_STRINGS = {
   announceInserted: { vi: 'Đã thêm {0} vào {1}, vị trí {2}', en: 'Added {0} to {1}, position {2}' },
   announceRemoved: { vi: 'Đã xóa {0}', en: 'Deleted {0}' },
   announceDrag: { vi: 'Đang kéo {0}. Thả để đặt, Esc để hủy.', en: 'Dragging {0}. Drop to place it, Escape to cancel.' },
+  announcePageOpened: { vi: 'Đã mở trang {0}; thả vào vị trí cần đặt', en: 'Opened page {0}; drop where it should go' },
   announceDragCancelled: { vi: 'Đã hủy kéo thả', en: 'Drag cancelled' },
   announceSaved: { vi: 'Đã lưu tệp {0}', en: 'Saved file {0}' },
   announceSavedWithErrors: { vi: 'Đã lưu tệp {0}; phiếu còn {1} lỗi cần sửa trước khi xuất bản', en: 'Saved file {0}; {1} errors remain to fix before publishing' },

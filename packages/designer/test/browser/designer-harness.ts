@@ -191,6 +191,24 @@ export class DesignerHarness {
     await this.dragBetween(DesignerHarness.centre(this.canvasItem(name).querySelector('.handle')!), () => this.edgeOf(target, where));
   }
 
+  /** Drags a canvas item to another page's tab, rests there until that page opens, and drops it before or after an item on it. */
+  async dragItemThroughPage(name: string, page: string, target: string, where: Where): Promise<void> {
+    const start = DesignerHarness.centre(this.canvasItem(name).querySelector('.handle')!);
+    await sendMouse({ type: 'move', position: start });
+    await sendMouse({ type: 'down' });
+    await sendMouse({ type: 'move', position: [start[0] + 8, start[1] + 8] });
+    await sendMouse({ type: 'move', position: DesignerHarness.centre(this.pageTab(page)) });
+    await new Promise((resolve) => setTimeout(resolve, 900));
+    await this.settled();
+    const end = this.edgeOf(target, where);
+    await sendMouse({ type: 'move', position: [end[0], end[1] - 20] });
+    await sendMouse({ type: 'move', position: end });
+    await this.settled();
+    await sendMouse({ type: 'up' });
+    await resetMouse();
+    await this.settled();
+  }
+
   /** Drags a canvas item onto a page's tab in the page navigator. */
   async dragItemToPage(name: string, page: string): Promise<void> {
     await this.dragBetween(DesignerHarness.centre(this.canvasItem(name).querySelector('.handle')!), () => DesignerHarness.centre(this.pageTab(page)));

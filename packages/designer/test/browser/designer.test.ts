@@ -133,6 +133,14 @@ describe('<sipas-designer>', () => {
       expect(designer.currentPage).to.equal('overall');
     });
 
+    it('should open a page when a drag rests on its tab, to drop at any place in it', async () => {
+      const designer = await renderDesigner(template());
+      await onPage(designer, 'respondent');
+      await designer.dragItemThroughPage('occupation', 'overall', 'comments', 'before');
+      expect(designer.documentQuestions('comments_section')).to.deep.equal(['occupation', 'comments']);
+      expect(designer.currentPage).to.equal('overall');
+    });
+
     it('should move a section to another page by dragging', async () => {
       const designer = await renderDesigner(template());
       await onPage(designer, 'respondent');

@@ -21,6 +21,8 @@ export interface DragHost extends ReactiveControllerHost {
   dragStarted(source: DragSource): void;
   dropped(source: DragSource, target: DropTarget): void;
   dragCancelled(): void;
+  /** After every drag, dropped or not. */
+  dragEnded(): void;
 }
 
 /** How far (px) the pointer moves before a press becomes a drag, so clicks stay clicks. */
@@ -97,6 +99,7 @@ export class DragController implements ReactiveController {
   };
 
   private stop(): void {
+    if (this.dragging) this.host.dragEnded();
     this.press = undefined;
     this.dragging = undefined;
     window.removeEventListener('pointermove', this.onMove, true);

@@ -41,6 +41,9 @@ export interface QuestionnaireChangeDetail {
 
 export const QUESTIONNAIRE_CHANGE = 'sipas-questionnaire-change';
 
+/** How long a drag rests on a page tab before that page opens. */
+const OPEN_PAGE_AFTER_MS = 700;
+
 /** Between clearing the live region and speaking: long enough for screen readers to notice a repeat. */
 const ANNOUNCE_DELAY_MS = 20;
 
@@ -107,6 +110,8 @@ export class SipasDesigner extends LitElement implements DragHost {
    * editing its id never leaves drafts under the ids typed on the way.
    */
   private draftKey: string = crypto.randomUUID();
+  /** The page tab a drag rests on, and the timer that opens its page. */
+  private hoveredTab: { page: string; timer: ReturnType<typeof setTimeout> } | undefined;
   /** Where keyboard focus goes after the next render (an element name on the canvas). */
   private focusAfterRender: string | undefined;
 
@@ -451,6 +456,7 @@ export class SipasDesigner extends LitElement implements DragHost {
       const tab = element.closest<HTMLElement>('[data-page-tab]');
       if (tab) {
         const page = tab.dataset.pageTab!;
+        this.openPageWhileHovering(page);
         return source.kind === 'section' ? { kind: 'section', page, index: this.questionnaire.pages.find((p) => p.name === page)?.sections.length ?? 0 } : { kind: 'page', page };
       }
       if (source.kind === 'section') {
@@ -477,6 +483,24 @@ export class SipasDesigner extends LitElement implements DragHost {
       }
     }
     return undefined;
+  }
+
+  /**
+   * A drag that rests on another page's tab opens that page, so the element can be dropped at any
+   * place in it (not only at its end); moving off the tab before then keeps the current page.
+   */
+  private openPageWhileHovering(page: string): void {
+    if (this.hoveredTab?.page === page) return;
+    clearTimeout(this.hoveredTab?.timer);
+    this.hoveredTab = {
+      page,
+      timer: setTimeout(() => {
+        if (this.drag.dragging && this.hoveredTab?.page === page) {
+          this.pageName = page;
+          this.announce(t('announcePageOpened', this.lang, shownText(this.questionnaire.pages.find((p) => p.name === page)?.title, this.contentLanguage, page)));
+        }
+      }, OPEN_PAGE_AFTER_MS),
+    };
   }
 
   dragStarted(source: DragSource): void {
@@ -515,6 +539,12 @@ export class SipasDesigner extends LitElement implements DragHost {
     );
     if (moved) this.announcePlace('announceMoved', source.name);
     this.focusAfterRender = source.name;
+  }
+
+  /** Called by the drag controller whenever a drag ends. */
+  dragEnded(): void {
+    clearTimeout(this.hoveredTab?.timer);
+    this.hoveredTab = undefined;
   }
 
   dragCancelled(): void {
