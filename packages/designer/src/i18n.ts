@@ -19,6 +19,7 @@ const DESIGNER_STRINGS = {
   editLanguage: { vi: 'Ngôn ngữ nội dung', en: 'Content language' },
   views: { vi: 'Chế độ xem', en: 'Views' },
   viewDesign: { vi: 'Thiết kế', en: 'Design' },
+  viewUnits: { vi: 'Đơn vị & lĩnh vực', en: 'Units & fields' },
   viewTranslations: { vi: 'Bản dịch', en: 'Translations' },
   viewJson: { vi: 'JSON', en: 'JSON' },
   viewPreview: { vi: 'Xem trước', en: 'Preview' },

@@ -10,6 +10,7 @@ import './components/logic/index.js';
 import './components/translations/index.js';
 import './components/json/index.js';
 import './components/checks/index.js';
+import './components/hierarchy/index.js';
 import './components/preview/index.js';
 import './components/gallery/index.js';
 import './components/publish/index.js';

@@ -11,6 +11,7 @@
 import { message, validateQuestionnaire, type LocalizedMessage, type Questionnaire, type ValidateOptions, type ValidationError } from '@sipas/schema';
 import { shapeProblems } from './document-shape.js';
 import { parseJson, syntaxErrorMessage } from './json-text.js';
+import { withoutDiacritics } from './values.js';
 
 /** Larger files are refused before they are read: the standard questionnaires weigh about 100 kB. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -102,12 +103,8 @@ const RESERVED_NAMES = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
  * a file system might refuse replaced: a document being designed may not have a valid id yet.
  */
 export function questionnaireFileName(questionnaire: Questionnaire): string {
-  const id = String(questionnaire.id ?? '')
-    // Vietnamese letters lose their marks rather than the letter: "phiếu mới" → "phieu-moi".
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
+  // Vietnamese letters lose their marks rather than the letter: "phiếu mới" → "phieu-moi".
+  const id = withoutDiacritics(String(questionnaire.id ?? ''))
     .replace(/[^A-Za-z0-9_.-]+/g, '-')
     .replace(/^[.-]+|[.-]+$/g, '')
     .slice(0, 100);

@@ -9,6 +9,7 @@ import { listQuestions, message, quote, type LocalizedMessage } from '@sipas/sch
 import type { Hierarchy, HierarchyItem, HierarchyName, LocalizedString, Questionnaire } from '@sipas/schema';
 import { fromPointer, getIn, insertAt, removeAt, updateIn, type PathKey } from './immutable.js';
 import { textsOf } from './translations.js';
+import { withoutDiacritics } from './values.js';
 
 /** Where an item sits: its index among the top items, then among each parent's children. */
 export type ItemAddress = readonly number[];
@@ -112,10 +113,7 @@ export function questionsUsingLevel(questionnaire: Questionnaire, list: Hierarch
  * ("Huyện Đồng Lam" → "huyen-dong-lam"); "muc" when nothing is left.
  */
 export function idFromLabel(label: string): string {
-  const ascii = label
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
+  const ascii = withoutDiacritics(label)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
@@ -405,20 +403,22 @@ export function hierarchyProblems(hierarchy: Hierarchy | undefined): HierarchyPr
     } else firstLevel.set(level.id, index);
     if (labelIsEmpty(level.label)) problems.push({ target: 'level', address, field: 'label', code: 'empty-label', message: EMPTY_LABEL });
   });
-  const seen = new Set<string>();
-  for (const { item, address } of flattenItems(hierarchy)) {
+  // Every item with a repeated id is marked, so the one being typed into shows the problem too.
+  const rows = flattenItems(hierarchy);
+  const counts = new Map<string, number>();
+  for (const { item } of rows) counts.set(item.id, (counts.get(item.id) ?? 0) + 1);
+  for (const { item, address } of rows) {
     const bad = idProblem(item.id);
     if (bad) problems.push({ target: 'item', address, field: 'id', ...bad });
-    else if (seen.has(item.id)) {
+    else if (counts.get(item.id)! > 1) {
       problems.push({
         target: 'item',
         address,
         field: 'id',
         code: 'duplicate-id',
-        message: message(`Mã ${quote(item.id)} đã được dùng cho một mục khác trong danh sách`, `The id ${quote(item.id)} is already used by another item of the list`),
+        message: message(`Mã ${quote(item.id)} được dùng cho ${counts.get(item.id)} mục; mỗi mục cần một mã riêng`, `The id ${quote(item.id)} is used by ${counts.get(item.id)} items; each item needs its own id`),
       });
     }
-    seen.add(item.id);
     if (labelIsEmpty(item.label)) problems.push({ target: 'item', address, field: 'label', code: 'empty-label', message: EMPTY_LABEL });
     if (item.level !== undefined && !levels.some((level) => level.id === item.level)) {
       problems.push({

@@ -8,3 +8,11 @@ export const LOCALE_CODE = /^[a-z]{2,3}(-[A-Z]{2})?$/;
 
 /** The properties of a question that hold text shown to people (localized strings). */
 export const QUESTION_TEXT_KEYS = ['title', 'description', 'text', 'placeholder', 'requiredMessage', 'labelTrue', 'labelFalse'] as const;
+
+/** Vietnamese text with its marks taken off the letters ("Phiếu mới" → "Phieu moi", đ → d), case kept. */
+export const withoutDiacritics = (text: string): string =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D');

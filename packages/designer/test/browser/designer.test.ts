@@ -373,6 +373,23 @@ describe('<sipas-designer>', () => {
     });
   });
 
+  describe('units and service fields', () => {
+    it('should edit the units in their own view as undoable edits', async () => {
+      const designer = await renderDesigner(template());
+      await designer.openView('units');
+      const hierarchy = designer.root.querySelector('sipas-designer-hierarchy')!;
+      expect(hierarchy.shadowRoot!.querySelector('[role="tree"]')).to.exist;
+      const before = designer.document;
+      const unitCount = (q: Questionnaire) => JSON.stringify(q.sipas?.units).match(/"id"/g)!.length;
+      const addSibling = [...hierarchy.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((button) => /anh em|sibling|cùng cấp/i.test(button.textContent ?? ''));
+      expect(addSibling, 'an "add sibling" button').to.exist;
+      await designer.click(addSibling!);
+      expect(unitCount(designer.document)).to.equal(unitCount(before) + 1);
+      await designer.press('Control+z');
+      expect(designer.document).to.equal(before);
+    });
+  });
+
   describe('language', () => {
     it('should speak English when asked and show the questionnaire in the content language', async () => {
       const designer = await renderDesigner(template(), { lang: 'en' });

@@ -91,6 +91,7 @@ describe('the designer from the 2640 template to a saved file', () => {
     // The English title in the translations table.
     await designer.tabTo((element) => element.id === 'tab-design', 'the view tabs', { backwards: true });
     await designer.press('ArrowRight');
+    await designer.press('ArrowRight');
     expect(designer.root.querySelector('#tab-translations')!.getAttribute('aria-selected')).to.equal('true');
     await designer.tabTo(
       (element) => element instanceof HTMLTextAreaElement && element.closest('td')?.lang === 'en' && element.closest('tr')?.dataset.pointer === '/pages/1/sections/0/questions/1/title',

@@ -8,6 +8,7 @@ import { property, state } from 'lit/decorators.js';
 import { coreTypes, type CoreTypeRegistry } from '@sipas/core';
 import { inLanguage } from '@sipas/schema';
 import { designerTypes, type DesignerTypeCatalog, type DesignerTypeEntry, type ToolboxGroup } from '../../model/question-catalog.js';
+import { withoutDiacritics } from '../../model/values.js';
 import { t, type DesignerStringKey } from '../../i18n.js';
 import { partStyles } from '../part-styles.js';
 
@@ -31,13 +32,7 @@ const GROUPS: [ToolboxGroup, DesignerStringKey][] = [
 ];
 
 /** Lower case without diacritics, so "hai long" finds "Hài lòng" and "d" finds "đ". */
-const folded = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase();
+const folded = (text: string) => withoutDiacritics(text).toLowerCase();
 
 export class SipasDesignerToolbox extends LitElement {
   static override styles = [

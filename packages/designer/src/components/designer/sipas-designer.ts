@@ -33,7 +33,7 @@ import { designerStyles } from './sipas-designer.styles.js';
 import { TOOLBOX_INSERT, TOOLBOX_PRESS, type ToolboxInsertDetail, type ToolboxPressDetail } from './sipas-designer-toolbox.js';
 import './sipas-designer-toolbox.js';
 
-export type DesignerView = 'design' | 'translations' | 'json' | 'preview' | 'checks';
+export type DesignerView = 'design' | 'units' | 'translations' | 'json' | 'preview' | 'checks';
 
 export interface QuestionnaireChangeDetail {
   questionnaire: Questionnaire;
@@ -49,6 +49,7 @@ const ANNOUNCE_DELAY_MS = 20;
 
 const VIEWS: [DesignerView, Parameters<typeof t>[0]][] = [
   ['design', 'viewDesign'],
+  ['units', 'viewUnits'],
   ['translations', 'viewTranslations'],
   ['json', 'viewJson'],
   ['preview', 'viewPreview'],
@@ -841,6 +842,8 @@ export class SipasDesigner extends LitElement implements DragHost {
   private renderView() {
     const { lang, questionnaire } = this;
     switch (this.view) {
+      case 'units':
+        return html`<sipas-designer-hierarchy .questionnaire=${questionnaire} lang=${lang}></sipas-designer-hierarchy>`;
       case 'translations':
         return html`<sipas-designer-translations .questionnaire=${questionnaire} lang=${lang}></sipas-designer-translations>`;
       case 'json':
