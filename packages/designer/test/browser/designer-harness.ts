@@ -6,7 +6,7 @@ import { fixture, html } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import type { Questionnaire } from '@sipas/schema';
 import '../../src/index.js';
-import type { SipasDesigner } from '../../src/index.js';
+import type { DesignerView, SipasDesigner } from '../../src/index.js';
 
 export async function renderDesigner(questionnaire: Questionnaire, options: { lang?: string; autosave?: 'on' | 'off'; database?: string } = {}): Promise<DesignerHarness> {
   await setViewport({ width: 1400, height: 1000 });
@@ -148,7 +148,7 @@ export class DesignerHarness {
     await this.settled();
   }
 
-  async openView(view: 'design' | 'translations' | 'json' | 'preview' | 'checks'): Promise<void> {
+  async openView(view: DesignerView): Promise<void> {
     await this.click(this.root.querySelector(`#tab-${view}`)!);
   }
 
