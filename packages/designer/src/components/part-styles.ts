@@ -70,6 +70,12 @@ export const partStyles = [
       outline: 3px solid var(--_primary);
       outline-offset: 2px;
     }
+    dialog {
+      border: 1px solid var(--_border);
+      border-radius: 8px;
+      color: var(--_text);
+      background: var(--_background);
+    }
     .error-text {
       color: var(--_error);
       margin: 0.25rem 0;

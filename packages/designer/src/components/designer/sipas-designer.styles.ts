@@ -263,10 +263,6 @@ export const designerStyles = css`
     text-overflow: ellipsis;
   }
   dialog {
-    border: 1px solid var(--_border);
-    border-radius: 8px;
-    color: var(--_text);
-    background: var(--_background);
     max-width: min(32rem, 90vw);
   }
   .dialog-buttons {

@@ -36,10 +36,6 @@ export class SipasTemplateGallery extends LitElement {
     partStyles,
     css`
       dialog {
-        border: 1px solid var(--_border);
-        border-radius: 8px;
-        color: var(--_text);
-        background: var(--_background);
         width: min(60rem, 94vw);
         max-height: 90vh;
         padding: 1rem 1.25rem;

@@ -135,10 +135,6 @@ export const hierarchyStyles = css`
   }
   dialog {
     max-inline-size: 32rem;
-    border: 1px solid var(--_border);
-    border-radius: 8px;
-    color: var(--_text);
-    background: var(--_background);
   }
   dialog .actions {
     justify-content: flex-end;

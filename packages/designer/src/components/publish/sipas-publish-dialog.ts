@@ -28,10 +28,6 @@ export class SipasPublishDialog extends LitElement {
     partStyles,
     css`
       dialog {
-        border: 1px solid var(--_border);
-        border-radius: 8px;
-        color: var(--_text);
-        background: var(--_background);
         width: min(30rem, 92vw);
       }
       form,
