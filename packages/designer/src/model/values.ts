@@ -1,4 +1,5 @@
 /** Small facts about document values that several parts of the designer need. */
+import { localize, type LocalizedString } from '@sipas/schema';
 
 /** A plain JSON object (not null, not an array). */
 export const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -16,3 +17,7 @@ export const withoutDiacritics = (text: string): string =>
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/đ/g, 'd')
     .replace(/Đ/g, 'D');
+
+/** A text in a language (Vietnamese as the fallback), trimmed; undefined when absent or blank. */
+export const displayText = (text: LocalizedString | undefined, language: string): string | undefined =>
+  text === undefined ? undefined : localize(text, language).trim() || undefined;

@@ -6,13 +6,14 @@
  */
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
-import { inLanguage, localize, type Page, type Question, type Questionnaire, type Section } from '@sipas/schema';
+import { inLanguage, type Page, type Question, type Questionnaire, type Section } from '@sipas/schema';
 import { coreTypes, type CoreTypeRegistry } from '@sipas/core';
 import { designerTypes, type DesignerTypeCatalog } from '../../model/question-catalog.js';
 import type { Selection } from '../../model/edit.js';
 import { t } from '../../i18n.js';
 import type { DropTarget } from './drag-drop.js';
 import { previewForm, type QuestionNodes } from './question-preview.js';
+import { displayText } from '../../model/values.js';
 
 export interface CanvasContext {
   questionnaire: Questionnaire;
@@ -38,8 +39,7 @@ export interface CanvasContext {
 }
 
 /** A text of the questionnaire in the content language, or the fallback when it has none. */
-export const shownText = (text: Question['title'], language: string, fallback: string): string =>
-  text === undefined ? fallback : localize(text, language) || fallback;
+export const shownText = (text: Question['title'], language: string, fallback: string): string => displayText(text, language) ?? fallback;
 
 /** How a question reads in the canvas's accessible names and announcements. */
 export function questionLabel(question: Question, lang: string, contentLanguage: string, catalog = designerTypes, types: CoreTypeRegistry = coreTypes): string {

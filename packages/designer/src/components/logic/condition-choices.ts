@@ -16,13 +16,13 @@ import {
   noOpinionValue,
   parseExpression,
   OTHER_VALUE,
-  type LocalizedString,
   type Question,
   type Questionnaire,
 } from '@sipas/schema';
 import { locate } from '../../model/locate.js';
 import type { ScalarValue } from '../../model/condition-model.js';
 import { logicText as t, type LogicStringKey } from './logic-strings.js';
+import { displayText } from '../../model/values.js';
 
 export interface NamedOption {
   name: string;
@@ -44,18 +44,16 @@ const MAX_LABEL = 70;
 const shorten = (text: string): string => (text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL - 1)}…` : text);
 
 /** A title in the language, or undefined when there is none. */
-export const titleOf = (text: LocalizedString | undefined, lang: string): string | undefined => (text === undefined ? undefined : localize(text, lang).trim() || undefined);
-
 const VARIABLE_KEYS: Readonly<Record<string, LogicStringKey>> = { channel: 'varChannel', unit: 'varUnit', serviceField: 'varServiceField', locale: 'varLocale' };
 
 /** The answerable questions other than `subject`, page by page, then the response variables. */
 export function questionGroups(questionnaire: Questionnaire, subject: string, lang: string): QuestionGroupOption[] {
   const groups: QuestionGroupOption[] = questionnaire.pages.map((page, p) => ({
-    label: t('pageGroup', lang, p + 1, titleOf(page.title, lang) ?? page.name),
+    label: t('pageGroup', lang, p + 1, displayText(page.title, lang) ?? page.name),
     options: page.sections.flatMap((section) =>
       section.questions
         .filter((question) => isAnswerable(question) && question.name !== subject)
-        .map((question) => ({ name: question.name, label: shorten(`${titleOf(question.title, lang) ?? question.name} (${question.name})`) })),
+        .map((question) => ({ name: question.name, label: shorten(`${displayText(question.title, lang) ?? question.name} (${question.name})`) })),
     ),
   }));
   const variables = RESPONSE_VARIABLES.map((name) => ({ name, label: `${Object.hasOwn(VARIABLE_KEYS, name) ? t(VARIABLE_KEYS[name]!, lang) : name} (${name})` }));
@@ -72,7 +70,7 @@ export function questionNamed(questionnaire: Questionnaire, name: string): Quest
 export function rowOptions(question: Question | undefined, lang: string): NamedOption[] {
   const builtIn = question && asBuiltIn(question);
   if (builtIn?.type !== 'likert') return [];
-  return builtIn.rows.map((row) => ({ name: row.value, label: shorten(`${titleOf(row.text, lang) ?? row.value} (${row.value})`) }));
+  return builtIn.rows.map((row) => ({ name: row.value, label: shorten(`${displayText(row.text, lang) ?? row.value} (${row.value})`) }));
 }
 
 const labelled = (value: ScalarValue, label: string): ValueOption => ({ value, label: label === String(value) ? label : `${String(value)} – ${shorten(label)}` });
@@ -89,8 +87,8 @@ export function valueOptions(questionnaire: Questionnaire, name: string, row: st
   if (!builtIn) return undefined;
   if (builtIn.type === 'boolean') {
     return [
-      { value: true, label: titleOf(builtIn.labelTrue, lang) ?? t('yes', lang) },
-      { value: false, label: titleOf(builtIn.labelFalse, lang) ?? t('no', lang) },
+      { value: true, label: displayText(builtIn.labelTrue, lang) ?? t('yes', lang) },
+      { value: false, label: displayText(builtIn.labelFalse, lang) ?? t('no', lang) },
     ];
   }
   if (builtIn.type === 'likert' && row === undefined) return undefined;

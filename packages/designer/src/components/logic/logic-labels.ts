@@ -2,8 +2,8 @@
 import type { Questionnaire } from '@sipas/schema';
 import type { Selection } from '../../model/edit.js';
 import { locate } from '../../model/locate.js';
-import { titleOf } from './condition-choices.js';
 import { hasLogicText, logicText as t, type LogicStringKey } from './logic-strings.js';
+import { displayText } from '../../model/values.js';
 
 const KIND_KEYS: Record<Selection['kind'], LogicStringKey> = {
   questionnaire: 'kindQuestionnaire',
@@ -17,9 +17,9 @@ export const ownerKind = (owner: Selection, lang: string): string => t(KIND_KEYS
 
 /** The owner's title in the language with its name (`Giới tính (gender)`), or its name alone. */
 export function ownerTitle(questionnaire: Questionnaire, owner: Selection, lang: string): string {
-  if (owner.kind === 'questionnaire') return titleOf(questionnaire.title, lang) ?? questionnaire.id;
+  if (owner.kind === 'questionnaire') return displayText(questionnaire.title, lang) ?? questionnaire.id;
   const element = locate(questionnaire, owner.name)?.element;
-  const title = element ? titleOf(element.title, lang) : undefined;
+  const title = element ? displayText(element.title, lang) : undefined;
   return title ? `${title} (${owner.name})` : owner.name;
 }
 

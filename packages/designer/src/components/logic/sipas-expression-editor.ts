@@ -30,10 +30,11 @@ import {
   type RuleValue,
 } from '../../model/condition-model.js';
 import { partStyles } from '../part-styles.js';
-import { questionGroups, questionNamed, referenceNotes, rowOptions, takesNumbers, titleOf, valueOptions, type ValueOption } from './condition-choices.js';
+import { questionGroups, questionNamed, referenceNotes, rowOptions, takesNumbers, valueOptions, type ValueOption } from './condition-choices.js';
 import { appendItem, itemNumber, newRule, rulesOf, updateItem, withOperator, withQuestion, withRow, withValue, type ItemPath } from './condition-edits.js';
 import { logicText as t, type LogicStringKey } from './logic-strings.js';
 import { expressionEditorStyles } from './logic.styles.js';
+import { displayText } from '../../model/values.js';
 
 export interface ExpressionChangeDetail {
   value: string | undefined;
@@ -214,7 +215,7 @@ export class SipasExpressionEditor extends LitElement {
   /** A name the list does not offer: the subject itself, or a name no question has. */
   private unofferedLabel(name: string): string {
     const question = questionNamed(this.questionnaire!, name);
-    return question ? `${titleOf(question.title, this.lang) ?? name} (${name})` : t('unknownQuestion', this.lang, name);
+    return question ? `${displayText(question.title, this.lang) ?? name} (${name})` : t('unknownQuestion', this.lang, name);
   }
 
   private renderQuestionSelect(rule: ConditionRule, number: string, path: ItemPath): TemplateResult {
