@@ -16,6 +16,23 @@ export const designerStyles = css`
     gap: 0.5rem;
     min-height: 100%;
   }
+  /* The form's stylesheet (for the questions on the canvas) makes buttons big for citizens' thumbs;
+     the designer's own controls are a staff tool's, compact. */
+  .top-bar button,
+  .views button,
+  .side-tabs button,
+  .page-nav button,
+  .canvas-page > button,
+  .action,
+  dialog button {
+    min-height: 2.25rem;
+    padding: 0.25rem 0.75rem;
+    border-width: 1px;
+    font-weight: 500;
+  }
+  .page-tab {
+    font-size: 0.875rem;
+  }
   .top-bar {
     display: flex;
     flex-wrap: wrap;
