@@ -84,7 +84,10 @@ describe('the designer from the 2640 template to a saved file', () => {
 
     // A condition, typed into the property panel's expression box.
     await designer.press('Enter');
-    await designer.tabTo((element) => element.id === 'raw' && inShadowOf('sipas-expression-editor')(element) && ((element.getRootNode() as ShadowRoot).host as HTMLElement).dataset.path!.endsWith('visibleIf'), 'the "Hiện khi" expression box');
+    await designer.tabTo((element) => element.matches('button.add-condition[data-path$="visibleIf"]'), 'the "Hiện khi" condition button');
+    await designer.press('Enter');
+    const box = designer.focused()!;
+    expect(box.id === 'raw' && inShadowOf('sipas-expression-editor')(box), 'the expression box takes the keyboard').to.equal(true);
     await designer.type("{gender} = 1");
     expect(question(designer, 'q1').visibleIf).to.equal('{gender} = 1');
 
@@ -136,6 +139,7 @@ describe('the designer from the 2640 template to a saved file', () => {
     expect(pageOf(designer, 'q1')).to.equal('overall');
     await designer.click(designer.card('q1'));
 
+    await designer.click(designer.properties.shadowRoot.querySelector('button.add-condition[data-path$="visibleIf"]')!);
     const editor = designer.properties.shadowRoot.querySelector<HTMLElement>('sipas-expression-editor[data-path$="visibleIf"]')!;
     const raw = editor.shadowRoot!.querySelector<HTMLTextAreaElement>('#raw')!;
     raw.focus();

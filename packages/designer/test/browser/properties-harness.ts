@@ -185,17 +185,29 @@ export class PropertiesHarness {
     return active;
   }
 
-  /** The expression editor labelled `label` (another part builds it; here it is a plain element). */
-  expressionEditor(label: string): HTMLElement & { value?: string; subject?: string; questionnaire?: Questionnaire } {
-    const found = this.roots()
-      .flatMap((root) => [...root.querySelectorAll<HTMLElement>('sipas-expression-editor')])
-      .find((editor) => editor.getAttribute('label') === label);
+  /**
+   * The expression editor labelled `label`; an empty condition shows a button first, which is
+   * pressed (another part builds the editor; here it is a plain element).
+   */
+  async expressionEditor(label: string): Promise<HTMLElement & { value?: string; subject?: string; questionnaire?: Questionnaire }> {
+    const find = () =>
+      this.roots()
+        .flatMap((root) => [...root.querySelectorAll<HTMLElement>('sipas-expression-editor')])
+        .find((editor) => editor.getAttribute('label') === label);
+    if (!find()) {
+      const opener = this.roots()
+        .flatMap((root) => [...root.querySelectorAll<HTMLButtonElement>('button.add-condition')])
+        .find((button) => button.closest('.condition-closed')?.querySelector('.condition-label')?.textContent?.trim() === label);
+      opener?.click();
+      await this.settled();
+    }
+    const found = find();
     if (!found) throw new Error(`No expression editor “${label}”`);
     return found;
   }
 
   async setExpression(label: string, value: string | undefined): Promise<void> {
-    this.expressionEditor(label).dispatchEvent(new CustomEvent('change', { detail: { value }, bubbles: true }));
+    (await this.expressionEditor(label)).dispatchEvent(new CustomEvent('change', { detail: { value }, bubbles: true }));
     await this.settled();
   }
 }

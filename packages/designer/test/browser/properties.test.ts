@@ -66,7 +66,7 @@ describe('sipas-designer-properties', () => {
     it('should show page, section and questionnaire properties', async () => {
       const page = await PropertiesHarness.render(sipas2640(), { kind: 'page', name: 'respondent' });
       expect(page.labels()).to.include.members(['Tên (dùng trong biểu thức)', 'Tiêu đề', 'Mô tả']);
-      expect(page.expressionEditor('Hiện khi')).to.exist;
+      expect(await page.expressionEditor('Hiện khi')).to.exist;
       const root = await PropertiesHarness.render(sipas2640(), { kind: 'questionnaire', name: '' });
       expect(root.labels()).to.include.members(['Mã bảng hỏi', 'Tiêu đề', 'Ngôn ngữ của phiếu', 'Hiện thanh tiến độ', 'Đánh số câu hỏi', 'Xóa câu trả lời của câu hỏi bị ẩn']);
     });
@@ -159,7 +159,7 @@ describe('sipas-designer-properties', () => {
   describe('expressions', () => {
     it('should hand the expression editor the value and the subject, and write its changes', async () => {
       const panel = await PropertiesHarness.render(sipas2640(), question('E_criteria'));
-      const editor = panel.expressionEditor('Hiện khi');
+      const editor = await panel.expressionEditor('Hiện khi');
       expect(editor.value).to.equal(questionIn(panel.questionnaire, 'E_criteria').visibleIf);
       expect(editor.subject).to.equal('E_criteria');
       await panel.setExpression('Hiện khi', '{feedback_given} = false');

@@ -24,6 +24,8 @@ const PROPERTIES_STRINGS = {
   otherLanguage: { vi: 'Bản {0}:', en: '{0}:' },
   notTranslated: { vi: 'Bản {0}: (chưa có)', en: '{0}: (none yet)' },
   notSet: { vi: '(không đặt)', en: '(not set)' },
+  addCondition: { vi: 'Thêm điều kiện', en: 'Add a condition' },
+  addConditionTo: { vi: 'Thêm điều kiện: {0}', en: 'Add a condition: {0}' },
   commaSeparated: { vi: 'Cách nhau bằng dấu phẩy, ví dụ: vi, en', en: 'Separated by commas, e.g. vi, en' },
   jsonHint: { vi: 'Giá trị dạng JSON', en: 'Value as JSON' },
   customLabel: { vi: 'Nhãn riêng của {0} (để trống: nhãn chuẩn)', en: 'Own label of {0} (empty: the standard one)' },

@@ -87,6 +87,13 @@ export class SipasDesignerProperties extends LitElement {
         font-size: 1rem;
         margin: 0 0 0.25rem;
       }
+      .condition-closed {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        justify-content: space-between;
+        gap: 0.5rem;
+      }
       .editing {
         margin: 0 0 0.75rem;
         font-size: 0.8125rem;
@@ -144,6 +151,11 @@ export class SipasDesignerProperties extends LitElement {
 
   /** Fields whose typed text is not (yet) in the document, keyed by JSON pointer inside the element. */
   @state() private drafts = new Map<string, Draft>();
+  /**
+   * The empty conditions opened for editing (`name` + pointer). An empty condition shows a button
+   * until then: three condition editors per question made selecting a question miss the frame.
+   */
+  @state() private openedConditions = new Set<string>();
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const before = changed.get('selection') as Selection | undefined;
@@ -363,6 +375,15 @@ export class SipasDesignerProperties extends LitElement {
   // ── public ───────────────────────────────────────────────────────────────────
 
   /** Focuses the input of a property path inside the element (`['choices', 3, 'value']`); false if none. */
+  /** Shows the editor of an empty condition and puts the keyboard in its expression box. */
+  private async openCondition(key: string, pointer: string): Promise<void> {
+    this.openedConditions = new Set(this.openedConditions).add(key);
+    await this.updateComplete;
+    const editor = this.renderRoot.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>(`sipas-expression-editor[data-path="${CSS.escape(pointer)}"]`);
+    await editor?.updateComplete;
+    editor?.shadowRoot?.querySelector<HTMLElement>('#raw')?.focus();
+  }
+
   async focusProperty(rest: readonly (string | number)[]): Promise<boolean> {
     await this.updateComplete;
     const targets = [...this.renderRoot.querySelectorAll<HTMLElement>('[data-path]')];
@@ -528,7 +549,16 @@ export class SipasDesignerProperties extends LitElement {
           ${this.renderDescription(field, id)}
         </div>`;
       }
-      case 'expression':
+      case 'expression': {
+        const key = `${this.selection.name}${pointer}`;
+        if ((typeof value !== 'string' || value === '') && !this.openedConditions.has(key)) {
+          return html`<div class="field condition-closed">
+            <span class="condition-label">${label}</span>
+            <button type="button" class="add-condition" data-path=${pointer} aria-label=${pt('addConditionTo', this.lang, label)} @click=${() => void this.openCondition(key, pointer)}>
+              + ${pt('addCondition', this.lang)}
+            </button>
+          </div>`;
+        }
         return html`<sipas-expression-editor
           data-path=${pointer}
           label=${label}
@@ -542,6 +572,7 @@ export class SipasDesignerProperties extends LitElement {
             this.write(label, rest, () => (expression ? expression : undefined), '');
           }}
         ></sipas-expression-editor>`;
+      }
       case 'choices':
       case 'rows':
         return html`<fieldset>
