@@ -209,6 +209,14 @@ export class DesignerHarness {
     await this.settled();
   }
 
+  /** Drags a page's tab to just before or after another page's tab. */
+  async dragPageTo(page: string, target: string, where: Where): Promise<void> {
+    await this.dragBetween(DesignerHarness.centre(this.pageTab(page)), () => {
+      const box = this.pageTab(target).getBoundingClientRect();
+      return [Math.round(where === 'before' ? box.left + 6 : box.right - 6), Math.round(box.top + box.height / 2)];
+    });
+  }
+
   /** Drags a canvas item onto a page's tab in the page navigator. */
   async dragItemToPage(name: string, page: string): Promise<void> {
     await this.dragBetween(DesignerHarness.centre(this.canvasItem(name).querySelector('.handle')!), () => DesignerHarness.centre(this.pageTab(page)));

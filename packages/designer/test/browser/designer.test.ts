@@ -174,6 +174,18 @@ describe('<sipas-designer>', () => {
       expect(designer.announcement).to.contain('Không thể chuyển');
     });
 
+    it('should reorder pages by dragging their tabs, and a click on a tab still opens its page', async () => {
+      const designer = await renderDesigner(template());
+      await designer.dragPageTo('intro', 'access', 'after');
+      expect(designer.document.pages.slice(0, 3).map((p) => p.name)).to.deep.equal(['respondent', 'access', 'intro']);
+      expect(designer.announcement).to.contain('Đã chuyển');
+      await designer.dragPageTo('overall', 'respondent', 'before');
+      expect(designer.document.pages[0]!.name).to.equal('overall');
+      await new Promise((resolve) => setTimeout(resolve, 450));
+      await designer.click(designer.pageTab('feedback'));
+      expect(designer.currentPage).to.equal('feedback');
+    });
+
     it('should move pages with Alt+Arrow on their tab', async () => {
       const designer = await renderDesigner(template());
       designer.pageTab('intro').focus();

@@ -202,6 +202,7 @@ export interface PageNavContext {
   dropTarget: DropTarget | undefined;
   onOpen: (page: Page) => void;
   onKey: (page: Page, event: KeyboardEvent) => void;
+  onPress: (page: Page, event: PointerEvent) => void;
   onAdd: () => void;
 }
 
@@ -212,14 +213,19 @@ export function renderPageNav(context: PageNavContext): TemplateResult {
       ${context.questionnaire.pages.map((page, index) => {
         const target = context.dropTarget;
         const dropping = (target?.kind === 'page' || (target?.kind === 'section' && context.current !== page.name)) && target.page === page.name;
+        const pages = context.questionnaire.pages.length;
+        const orderBefore = target?.kind === 'page-order' && target.index === index;
+        const orderAfter = target?.kind === 'page-order' && target.index === pages && index === pages - 1;
         const count = page.sections.reduce((sum, section) => sum + section.questions.length, 0);
         return html`<li>
           <button
             type="button"
-            class=${classMap({ 'page-tab': true, dropping })}
+            class=${classMap({ 'page-tab': true, dropping, 'drop-before': orderBefore, 'drop-after': orderAfter })}
             data-page-tab=${page.name}
+            data-page-index=${index}
             aria-current=${page.name === context.current ? 'page' : 'false'}
             @click=${() => context.onOpen(page)}
+            @pointerdown=${(event: PointerEvent) => context.onPress(page, event)}
             @keydown=${(event: KeyboardEvent) => context.onKey(page, event)}
           >
             <span class="page-number">${t('pageN', lang, index + 1)}</span>

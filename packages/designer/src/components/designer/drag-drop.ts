@@ -6,13 +6,17 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-export type DragSource = { kind: 'new'; type: string } | { kind: 'question'; name: string } | { kind: 'section'; name: string };
+export type DragSource = { kind: 'new'; type: string } | { kind: 'question'; name: string } | { kind: 'section'; name: string } | { kind: 'page'; name: string };
 
-/** Before the question at `index` of a section, before the section at `index` of a page, or onto a page (its end). */
+/**
+ * Before the question at `index` of a section, before the section at `index` of a page, onto a
+ * page (its end), or, for a page being dragged, before the page at `index` in the navigator.
+ */
 export type DropTarget =
   | { kind: 'question'; section: string; index: number }
   | { kind: 'section'; page: string; index: number }
-  | { kind: 'page'; page: string };
+  | { kind: 'page'; page: string }
+  | { kind: 'page-order'; index: number };
 
 export interface DragHost extends ReactiveControllerHost {
   /** The drop target under a point for this source, if any. */

@@ -146,6 +146,25 @@ export const designerStyles = css`
   .page-tab.dropping {
     outline: 3px dashed var(--_primary);
   }
+  .page-tab {
+    position: relative;
+    touch-action: none;
+  }
+  .page-tab.drop-before::before,
+  .page-tab.drop-after::after {
+    inset-inline: auto;
+    inset-block: 0;
+    width: 4px;
+    height: auto;
+  }
+  .page-tab.drop-before::before {
+    inset-inline-start: calc(-0.1875rem - 2px);
+    top: 0;
+  }
+  .page-tab.drop-after::after {
+    inset-inline-end: calc(-0.1875rem - 2px);
+    bottom: 0;
+  }
   .page-title {
     max-width: 12rem;
     overflow: hidden;

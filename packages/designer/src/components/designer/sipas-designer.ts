@@ -16,7 +16,7 @@ import { DocumentSession } from '../../model/document-session.js';
 import { setIn } from '../../model/immutable.js';
 import { freeName, locate, selectionAt } from '../../model/locate.js';
 import { stepElement, type Direction } from '../../model/moves.js';
-import { addPage, addSection, duplicateElement, insertQuestion, moveQuestion, moveSection, removeElement, type QuestionTarget } from '../../model/operations.js';
+import { addPage, addSection, duplicateElement, insertQuestion, movePage, moveQuestion, moveSection, removeElement, type QuestionTarget } from '../../model/operations.js';
 import { designerTypes, type DesignerTypeCatalog } from '../../model/question-catalog.js';
 import { findReferences, removalImpact, renameReferences } from '../../model/references.js';
 import { AutosaveStore, Autosaver } from '../../model/autosave.js';
@@ -455,6 +455,12 @@ export class SipasDesigner extends LitElement implements DragHost {
     for (const element of root.elementsFromPoint(x, y)) {
       if (!(element instanceof HTMLElement)) continue;
       const tab = element.closest<HTMLElement>('[data-page-tab]');
+      if (tab && source.kind === 'page') {
+        const box = tab.getBoundingClientRect();
+        const index = Number(tab.dataset.pageIndex);
+        return { kind: 'page-order', index: x < box.left + box.width / 2 ? index : index + 1 };
+      }
+      if (source.kind === 'page') continue;
       if (tab) {
         const page = tab.dataset.pageTab!;
         this.openPageWhileHovering(page);
@@ -530,6 +536,16 @@ export class SipasDesigner extends LitElement implements DragHost {
       const moved = this.applyEdit({ label: t('editMove', this.lang, label), apply: (questionnaire) => moveQuestion(questionnaire, source.name, to), select: { kind: 'question', name: source.name } }, { announce: false });
       if (moved) this.announcePlace('announceMoved', source.name);
       this.focusAfterRender = source.name;
+      return;
+    }
+    if (source.kind === 'page') {
+      if (target.kind !== 'page-order') return this.dragCancelled();
+      const label = this.labelOf(source.name);
+      const moved = this.applyEdit(
+        { label: t('editMove', this.lang, label), apply: (questionnaire) => movePage(questionnaire, source.name, target.index), select: { kind: 'page', name: source.name } },
+        { announce: false },
+      );
+      if (moved) this.announcePlace('announceMoved', source.name);
       return;
     }
     if (target.kind !== 'section') return this.dragCancelled();
@@ -878,9 +894,11 @@ export class SipasDesigner extends LitElement implements DragHost {
           contentLanguage: this.contentLanguage,
           dropTarget: dragging?.target,
           onOpen: (p) => {
+            if (this.drag.justDropped) return;
             this.pageName = p.name;
             this.select({ kind: 'page', name: p.name });
           },
+          onPress: (p, event) => this.drag.start({ kind: 'page', name: p.name }, event),
           onKey: this.onPageKey,
           onAdd: () => this.addPage(),
         })}
