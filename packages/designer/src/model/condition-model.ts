@@ -5,6 +5,7 @@
  * same condition.
  */
 import { parseExpression, type ExpressionNode } from '@sipas/schema';
+import { ELEMENT_NAME } from './values.js';
 
 /** Operators a rule can use; `<>` is "not equal" (the parser's `!=`). */
 export const CONDITION_OPERATORS = ['=', '<>', '<', '<=', '>', '>=', 'contains', 'notcontains', 'anyof', 'allof', 'empty', 'notempty'] as const;
@@ -42,7 +43,6 @@ export type ConditionModel = ConditionGroup;
 
 export const isGroup = (item: ConditionItem): item is ConditionGroup => 'items' in item;
 
-const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 export const emptyCondition = (): ConditionModel => ({ join: 'and', items: [] });
 
@@ -147,7 +147,7 @@ const validNumber = (value: unknown) => typeof value !== 'number' || Number.isFi
 
 /** Whether a rule says enough to be written: a valid name, and a writable value unless the operator takes none. */
 export function isCompleteRule(rule: ConditionRule): boolean {
-  if (!NAME.test(rule.question) || (rule.row !== undefined && !NAME.test(rule.row))) return false;
+  if (!ELEMENT_NAME.test(rule.question) || (rule.row !== undefined && !ELEMENT_NAME.test(rule.row))) return false;
   if (VALUELESS_OPERATORS.includes(rule.operator)) return true;
   const { value } = rule;
   if (value === undefined) return false;

@@ -4,6 +4,9 @@ import { localize, type LocalizedString } from '@sipas/schema';
 /** A plain JSON object (not null, not an array). */
 export const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
+/** The format's name of a page, section or question (`ElementName`): a letter, then letters, digits or underscores. */
+export const ELEMENT_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+
 /** A locale code the designer accepts for translations: `vi`, `en`, `zh-TW`… */
 export const LOCALE_CODE = /^[a-z]{2,3}(-[A-Z]{2})?$/;
 

@@ -10,9 +10,9 @@ import { live } from 'lit/directives/live.js';
 import type { LocalizedString, Questionnaire } from '@sipas/schema';
 import { partStyles } from '../part-styles.js';
 import { renderLocalizedField, translationError } from './localized-text-field.js';
+import { ELEMENT_NAME } from '../../model/values.js';
 import {
   CODE_PATTERN,
-  ELEMENT_NAME,
   duplicateOf,
   moveItem,
   nextValues,

@@ -7,6 +7,7 @@ import { isBuiltInType, type AnswerValue, type LocalizedString, type Question, t
 import { getIn, updateIn, type PathKey } from '../../model/immutable.js';
 import { locate } from '../../model/locate.js';
 import type { Selection } from '../../model/edit.js';
+import { ELEMENT_NAME } from '../../model/values.js';
 
 /** The path of the selected element in this document (found by name: the document may have changed). */
 export function elementPath(questionnaire: Questionnaire, selection: Selection): PathKey[] | undefined {
@@ -77,7 +78,6 @@ export const parseAnswerValue = (typed: string): AnswerValue => (NUMBER_TEXT.tes
 /** How a list's values are made and checked: choices and scale levels take any answer value; likert rows need names. */
 export type ListValueKind = 'answer' | 'name';
 
-export const ELEMENT_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 export const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
 export interface ListItem {
