@@ -385,6 +385,39 @@ describe('<sipas-designer>', () => {
     });
   });
 
+  describe('conditions', () => {
+    it('should build a condition with the visual builder and see it act in the preview', async () => {
+      const designer = await renderDesigner(copyTemplate('counter-3')!);
+      await designer.click(designer.card('attitude'));
+      await designer.click(designer.properties.shadowRoot.querySelector('button.add-condition[data-path$="visibleIf"]')!);
+      const editor = designer.properties.shadowRoot.querySelector('sipas-expression-editor[data-path$="visibleIf"]')!.shadowRoot!;
+      await designer.click(editor.querySelector('button.add-rule')!);
+      const choose = async (selector: string, value: string) => {
+        const select = editor.querySelector<HTMLSelectElement>(selector)!;
+        select.value = value;
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+        await designer.settled();
+      };
+      await choose('select.question', 'convenience');
+      await choose('select.operator', '=');
+      // The scale's levels are offered by their words; the last is the top level (3).
+      const levels = [...editor.querySelectorAll<HTMLOptionElement>('select.value option')].filter((option) => option.value !== '');
+      expect(levels.length).to.equal(3);
+      await choose('select.value', levels.at(-1)!.value);
+      const attitude = () => designer.document.pages[0]!.sections[0]!.questions.find((q) => q.name === 'attitude')!;
+      expect(attitude().visibleIf).to.equal('{convenience} = 3');
+
+      await designer.openView('preview');
+      const form = designer.root.querySelector('sipas-designer-preview')!.shadowRoot!.querySelector('sipas-form')!;
+      await waitUntil(() => form.shadowRoot?.querySelector('[data-type="rating"]'), 'the preview form');
+      const shown = () => [...form.shadowRoot!.querySelectorAll<HTMLElement & { name: string }>('.page > section > *')].map((node) => node.name);
+      expect(shown()).to.not.include('attitude');
+      const convenience = [...form.shadowRoot!.querySelectorAll<HTMLElement & { name: string }>('.page > section > *')].find((node) => node.name === 'convenience')!;
+      convenience.querySelector<HTMLInputElement>('input[type="radio"][value="3"]')!.click();
+      await waitUntil(() => shown().includes('attitude'), 'attitude shown once convenience is 3');
+    });
+  });
+
   describe('units and service fields', () => {
     it('should edit the units in their own view as undoable edits', async () => {
       const designer = await renderDesigner(template());
