@@ -9,9 +9,8 @@
  * and submitting a preview never marks the device as having answered.
  *
  * A document the validator refuses is not handed to the form: a notice names the first error.
- * It is validated with the schemas of `types`, so custom question types pass. `<sipas-form>` has
- * no registry property: it runs with the shared `coreTypes`, so a type defined only in a registry
- * of its own passes this check but the form then reports it as not registered (a load notice).
+ * It is validated with the schemas of `types`, and the form runs with the same registry, so custom
+ * question types given to the designer work here too.
  *
  * @csspart toolbar - the device, language and mode switches
  * @csspart frame - the box the form is shown in, as wide as the chosen device (a section, so the
@@ -278,6 +277,7 @@ export class SipasDesignerPreview extends LitElement {
         html`<sipas-form
           .data=${guard([this.generation], noAnswers)}
           .questionnaire=${this.shown}
+          .types=${this.types}
           mode=${this.mode}
           lang=${this.formLang}
           @sipas-submit=${this.handleSubmit}

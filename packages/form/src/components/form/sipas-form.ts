@@ -32,7 +32,7 @@
  */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { Form, QuestionnaireLoadError, type FieldError, type FormOptions } from '@sipas/core';
+import { Form, QuestionnaireLoadError, type CoreTypeRegistry, type FieldError, type FormOptions } from '@sipas/core';
 import { hierarchyChoiceIds, message, questionIndex, type Answer, type Channel, type Question, type Questionnaire, type Response, type ValidationError } from '@sipas/schema';
 import { emit, QUESTION_INPUT, type QuestionInputDetail } from '../../events.js';
 import { languageOf, ui, uiMessage } from '../../i18n.js';
@@ -85,6 +85,8 @@ export class SipasForm extends LitElement {
   @property({ attribute: 'service-field' }) serviceField?: string;
   /** The questionnaire document; takes precedence over `src`. */
   @property({ attribute: false }) questionnaire?: Questionnaire;
+  /** The question types the form runs (the page's shared registry by default); a designer's preview passes its own. */
+  @property({ attribute: false }) types?: CoreTypeRegistry;
   /** `interview` or `phone` when staff fill the form in for a respondent (online mode); the mode decides otherwise. */
   @property() channel?: 'interview' | 'phone';
   /** The counter (quầy) a kiosk stands at; in kiosk mode also read from the page URL (`?counter=`). */
@@ -295,6 +297,7 @@ export class SipasForm extends LitElement {
     const channel = this.responseChannel;
     try {
       this.form = new Form(questionnaire, {
+        types: this.types,
         locale: this.language,
         channel,
         unit: this.unit || this.pageParameter('unit'),
