@@ -93,6 +93,26 @@ function renderHandle(context: CanvasContext, selection: Selection, label: strin
   >`;
 }
 
+/**
+ * The tree item of a section (level 1) or question (level 2): the bar the keyboard and screen
+ * readers act on, with the drag handle, what names it, and the actions when it is selected.
+ */
+function renderItemBar(context: CanvasContext, selection: Selection, level: 1 | 2, label: string, name: TemplateResult): TemplateResult {
+  const selected = isSelected(context.selection, selection.kind, selection.name);
+  return html`<div
+    class=${level === 1 ? 'card-bar section-bar' : 'card-bar'}
+    role="treeitem"
+    aria-level=${level}
+    aria-selected=${selected ? 'true' : 'false'}
+    aria-label=${label}
+    tabindex=${context.focusable === selection.name ? 0 : -1}
+    data-item=${selection.name}
+    @keydown=${(event: KeyboardEvent) => context.onKey(selection, event)}
+  >
+    ${renderHandle(context, selection, label)} ${name} ${selected ? renderActions(context, selection, label) : nothing}
+  </div>`;
+}
+
 function renderQuestion(context: CanvasContext, section: Section, question: Question, index: number): TemplateResult {
   const selection: Selection = { kind: 'question', name: question.name };
   const selected = isSelected(context.selection, 'question', question.name);
@@ -108,18 +128,7 @@ function renderQuestion(context: CanvasContext, section: Section, question: Ques
       data-index=${index}
       @click=${(event: Event) => context.onSelect(selection, event)}
     >
-      <div
-        class="card-bar"
-        role="treeitem"
-        aria-level="2"
-        aria-selected=${selected ? 'true' : 'false'}
-        aria-label=${label}
-        tabindex=${context.focusable === question.name ? 0 : -1}
-        data-item=${question.name}
-        @keydown=${(event: KeyboardEvent) => context.onKey(selection, event)}
-      >
-        ${renderHandle(context, selection, label)}<span class="name">${question.name}</span>${selected ? renderActions(context, selection, label) : nothing}
-      </div>
+      ${renderItemBar(context, selection, 2, label, html`<span class="name">${question.name}</span>`)}
       <div class="preview" inert aria-hidden="true">${node ?? html`<p class="muted">${t('cannotShow', context.lang)}</p>`}</div>
     </div>`;
 }
@@ -158,20 +167,7 @@ function renderSection(context: CanvasContext, section: Section, index: number):
       data-section-index=${index}
       @click=${(event: Event) => context.onSelect(selection, event)}
     >
-      <div
-        class="card-bar section-bar"
-        role="treeitem"
-        aria-level="1"
-        aria-selected=${selected ? 'true' : 'false'}
-        aria-label=${label}
-        tabindex=${context.focusable === section.name ? 0 : -1}
-        data-item=${section.name}
-        @keydown=${(event: KeyboardEvent) => context.onKey(selection, event)}
-      >
-        ${renderHandle(context, selection, label)}
-        <span class="section-title">${title}</span>
-        ${selected ? renderActions(context, selection, label) : nothing}
-      </div>
+      ${renderItemBar(context, selection, 1, label, html`<span class="section-title">${title}</span>`)}
       <div
         class=${classMap({ questions: true, 'drop-end': dropsBefore(context, section.name, section.questions.length) })}
         data-section-body=${section.name}

@@ -14,7 +14,7 @@ import { inLanguage, type Page, type Questionnaire } from '@sipas/schema';
 import { DESIGNER_EDIT, DESIGNER_SELECT, QUESTIONNAIRE_SELECTION, type DesignerEdit, type Selection } from '../../model/edit.js';
 import { DocumentSession } from '../../model/document-session.js';
 import { setIn } from '../../model/immutable.js';
-import { freeName, locate, selectionAt } from '../../model/locate.js';
+import { freeName, locate, selectionAt, usedNames } from '../../model/locate.js';
 import { stepElement, type Direction } from '../../model/moves.js';
 import { addPage, addSection, duplicateElement, insertQuestion, movePage, moveQuestion, moveSection, removeElement, type QuestionTarget } from '../../model/operations.js';
 import { designerTypes, type DesignerTypeCatalog } from '../../model/question-catalog.js';
@@ -159,6 +159,9 @@ export class SipasDesigner extends LitElement implements DragHost {
       this.pageName = this.questionnaire.pages[0]?.name ?? '';
     }
     if (!this.questionnaire.pages.some((page) => page.name === this.pageName)) this.pageName = this.questionnaire.pages[0]?.name ?? '';
+    // Elements of questions no longer in the document are let go once per document, not per render
+    // (a drag renders on every pointer move).
+    if (changed.has('questionnaire')) this.nodes.keepOnly(usedNames(this.questionnaire));
   }
 
   protected override updated(): void {
@@ -876,8 +879,6 @@ export class SipasDesigner extends LitElement implements DragHost {
   private renderDesign() {
     const { lang, questionnaire } = this;
     const page = this.page;
-    const names = new Set(questionnaire.pages.flatMap((p) => p.sections.flatMap((s) => s.questions.map((q) => q.name))));
-    this.nodes.keepOnly(names);
     const order = this.canvasOrder;
     const focusable = order.some((item) => item.name === this.selection.name) ? this.selection.name : (order[0]?.name ?? '');
     const dragging = this.drag.dragging;
