@@ -122,6 +122,8 @@ export class SipasDesignerChoicesEditor extends LitElement implements FocusableP
   @state() private drafts = new Map<string, CellDraft>();
   @state() private pasted = '';
   @state() private pasteError = '';
+  /** Rows whose "Hiện khi" was opened while empty. */
+  @state() private openConditions = new Set<number>();
   @state() private announcement = '';
   /** The cell to focus once the new list arrives (after a move, an add or a removal). */
   private pendingFocus?: { index: number; column: Column; select?: boolean };
@@ -256,6 +258,33 @@ export class SipasDesignerChoicesEditor extends LitElement implements FocusableP
     return target !== null;
   }
 
+  /** One plain text cell of a row (value, code) with its label and error. */
+  private renderCell(id: string, index: number, column: string, label: string, shown: string, error: string, onInput: (typed: string) => void) {
+    return html`<div>
+      <label for=${id}>${label}</label>
+      <input
+        id=${id}
+        type="text"
+        data-index=${index}
+        data-col=${column}
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${error ? `${id}-error` : nothing}
+        .value=${live(shown)}
+        @input=${(event: Event) => onInput((event.target as HTMLInputElement).value)}
+      />
+      ${error ? html`<p class="error-text" id="${id}-error">${error}</p>` : nothing}
+    </div>`;
+  }
+
+  /** A row's condition editor is built when its "Hiện khi" is opened (a list of choices would otherwise build one per row). */
+  private toggleCondition(index: number, open: boolean): void {
+    if (open === this.openConditions.has(index)) return;
+    const next = new Set(this.openConditions);
+    if (open) next.add(index);
+    else next.delete(index);
+    this.openConditions = next;
+  }
+
   private renderItem(item: ListItem, index: number, duplicates: number[]) {
     const name = this.itemName(index);
     const id = `item-${index}`;
@@ -268,20 +297,9 @@ export class SipasDesignerChoicesEditor extends LitElement implements FocusableP
     return html`<li @keydown=${(event: KeyboardEvent) => this.handleRowKeydown(index, event)}>
       <div class="item" role="group" aria-label=${name}>
       <div class="cells ${withCode ? 'with-code' : ''}">
-        <div>
-          <label for="${id}-value">${pt('fieldOf', this.lang, pt('value', this.lang), name)}</label>
-          <input
-            id="${id}-value"
-            type="text"
-            data-index=${index}
-            data-col="value"
-            aria-invalid=${valueError ? 'true' : 'false'}
-            aria-describedby=${valueError ? `${id}-value-error` : nothing}
-            .value=${live(valueDraft?.text ?? String(item.value))}
-            @input=${(event: Event) => this.handleValueInput(index, (event.target as HTMLInputElement).value)}
-          />
-          ${valueError ? html`<p class="error-text" id="${id}-value-error">${valueError}</p>` : nothing}
-        </div>
+        ${this.renderCell(`${id}-value`, index, 'value', pt('fieldOf', this.lang, pt('value', this.lang), name), valueDraft?.text ?? String(item.value), valueError, (typed) =>
+          this.handleValueInput(index, typed),
+        )}
         ${renderLocalizedField({
           id: `${id}-text`,
           label: pt('fieldOf', this.lang, pt('text', this.lang), name),
@@ -297,27 +315,21 @@ export class SipasDesignerChoicesEditor extends LitElement implements FocusableP
           onInput: (typed) => this.handleTextInput(index, typed),
         })}
         ${withCode
-          ? html`<div>
-              <label for="${id}-code">${pt('fieldOf', this.lang, pt('code', this.lang), name)}</label>
-              <input
-                id="${id}-code"
-                type="text"
-                data-index=${index}
-                data-col="code"
-                aria-invalid=${codeDraft ? 'true' : 'false'}
-                aria-describedby=${codeDraft ? `${id}-code-error` : nothing}
-                .value=${live(codeDraft?.text ?? item.code ?? '')}
-                @input=${(event: Event) => this.handleCodeInput(index, (event.target as HTMLInputElement).value)}
-              />
-              ${codeDraft ? html`<p class="error-text" id="${id}-code-error">${codeDraft.error}</p>` : nothing}
-            </div>`
+          ? this.renderCell(`${id}-code`, index, 'code', pt('fieldOf', this.lang, pt('code', this.lang), name), codeDraft?.text ?? item.code ?? '', codeDraft?.error ?? '', (typed) =>
+              this.handleCodeInput(index, typed),
+            )
           : nothing}
       </div>
       ${this.kind === 'levels'
         ? nothing
-        : html`<details ?open=${item.visibleIf !== undefined}>
+        : html`<details
+            ?open=${item.visibleIf !== undefined || this.openConditions.has(index)}
+            @toggle=${(event: Event) => this.toggleCondition(index, (event.target as HTMLDetailsElement).open)}
+          >
             <summary>${pt('visibleIf', this.lang)}</summary>
-            <sipas-expression-editor
+            ${item.visibleIf === undefined && !this.openConditions.has(index)
+              ? nothing
+              : html`<sipas-expression-editor
               data-index=${index}
               data-col="visibleIf"
               label=${pt('fieldOf', this.lang, pt('visibleIf', this.lang), name)}
@@ -326,7 +338,7 @@ export class SipasDesignerChoicesEditor extends LitElement implements FocusableP
               .lang=${this.lang}
               .subject=${this.subject}
               @change=${(event: CustomEvent<{ value: string | undefined }>) => this.handleConditionChange(index, event)}
-            ></sipas-expression-editor>
+            ></sipas-expression-editor>`}
           </details>`}
       <div class="actions">
         <button type="button" data-index=${index} data-col="up" aria-label=${pt('moveUp', this.lang, name)} ?disabled=${index === 0} @click=${() => this.move(index, index - 1, 'up')}>
