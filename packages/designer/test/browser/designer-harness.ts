@@ -76,9 +76,6 @@ export class DesignerHarness {
     return card;
   }
 
-  hasCanvasItem(name: string): boolean {
-    return this.root.querySelector(`[role="treeitem"][data-item="${name}"]`) !== null;
-  }
 
   /** The question names of a section as the canvas shows them. */
   canvasQuestions(section: string): string[] {

@@ -695,10 +695,6 @@ export class SipasDesigner extends LitElement implements DragHost {
     setTimeout(() => (this.announcement = text), ANNOUNCE_DELAY_MS);
   }
 
-  /** The last announcement (tests and the status line read it). */
-  get lastAnnouncement(): string {
-    return this.announcement;
-  }
 
   // ——— Rendering ———
 
