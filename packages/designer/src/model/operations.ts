@@ -97,12 +97,16 @@ export function addSection(questionnaire: Questionnaire, target: SectionTarget, 
   return insertAt(questionnaire, path, target.index ?? count, section);
 }
 
-/** Adds a page with one empty section at `index` (the end by default). */
-export function addPage(questionnaire: Questionnaire, index = questionnaire.pages.length): { questionnaire: Questionnaire; page: Page } {
+/** A new page with one empty section, named freely. */
+export function newPage(questionnaire: Questionnaire): Page {
   const taken = usedNames(questionnaire);
   const name = freeName(questionnaire, 'page', taken);
   taken.add(name);
-  const page: Page = { name, title: { vi: 'Trang mới', en: 'New page' }, sections: [newSection(questionnaire, taken)] };
+  return { name, title: { vi: 'Trang mới', en: 'New page' }, sections: [newSection(questionnaire, taken)] };
+}
+
+/** Adds a page (a new one by default) at `index` (the end by default). */
+export function addPage(questionnaire: Questionnaire, index = questionnaire.pages.length, page = newPage(questionnaire)): { questionnaire: Questionnaire; page: Page } {
   return { questionnaire: insertAt(questionnaire, ['pages'], index, page), page };
 }
 

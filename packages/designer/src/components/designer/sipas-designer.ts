@@ -16,7 +16,7 @@ import { DocumentSession } from '../../model/document-session.js';
 import { setIn } from '../../model/immutable.js';
 import { freeName, locate, selectionAt, usedNames } from '../../model/locate.js';
 import { stepElement, type Direction } from '../../model/moves.js';
-import { addPage, addSection, duplicateElement, insertQuestion, movePage, moveQuestion, moveSection, removeElement, type QuestionTarget } from '../../model/operations.js';
+import { addPage, addSection, duplicateElement, insertQuestion, movePage, moveQuestion, moveSection, newPage, newSection, removeElement, type QuestionTarget } from '../../model/operations.js';
 import { designerTypes, type DesignerTypeCatalog } from '../../model/question-catalog.js';
 import { findReferences, removalImpact, renameReferences } from '../../model/references.js';
 import { AutosaveStore, Autosaver } from '../../model/autosave.js';
@@ -348,12 +348,14 @@ export class SipasDesigner extends LitElement implements DragHost {
   /** Moves an element one step (Alt+Arrow, the move buttons), following it with focus and words. */
   moveStep(selection: Selection, direction: Direction): void {
     const label = this.labelOf(selection.name);
-    const moved = stepElement(this.questionnaire, selection.name, direction);
+    const moved = this.applyEdit(
+      { label: t('editMove', this.lang, label), apply: (questionnaire) => stepElement(questionnaire, selection.name, direction) ?? questionnaire, select: selection },
+      { announce: false },
+    );
     if (!moved) {
       this.announce(t('announceCannotMove', this.lang, label));
       return;
     }
-    this.applyEdit({ label: t('editMove', this.lang, label), apply: (questionnaire) => stepElement(questionnaire, selection.name, direction) ?? questionnaire, select: selection }, { announce: false });
     this.announcePlace('announceMoved', selection.name);
     this.focusAfterRender = selection.name;
   }
@@ -381,9 +383,18 @@ export class SipasDesigner extends LitElement implements DragHost {
   private duplicate(selection: Selection): void {
     if (selection.kind === 'questionnaire') return;
     const label = this.labelOf(selection.name);
-    const copy = duplicateElement(this.questionnaire, selection.name);
-    this.applyEdit({ label: t('editDuplicate', this.lang, label), apply: (questionnaire) => duplicateElement(questionnaire, selection.name).questionnaire, select: { kind: selection.kind, name: copy.name } });
-    this.focusAfterRender = copy.name;
+    let copy = '';
+    const done = this.applyEdit({
+      label: t('editDuplicate', this.lang, label),
+      apply: (questionnaire) => {
+        const duplicated = duplicateElement(questionnaire, selection.name);
+        copy = duplicated.name;
+        return duplicated.questionnaire;
+      },
+    });
+    if (!done) return;
+    this.select({ kind: selection.kind, name: copy });
+    this.focusAfterRender = copy;
   }
 
   private async removeSelected(selection: Selection): Promise<void> {
@@ -582,17 +593,16 @@ export class SipasDesigner extends LitElement implements DragHost {
   };
 
   private addPage(): void {
-    const { page } = addPage(this.questionnaire);
+    const page = newPage(this.questionnaire);
     const index = this.questionnaire.pages.findIndex((p) => p.name === this.pageName) + 1;
-    this.applyEdit({ label: t('editAddPage', this.lang, page.name), apply: (questionnaire) => addPage(questionnaire, index).questionnaire, select: { kind: 'page', name: page.name } });
+    this.applyEdit({ label: t('editAddPage', this.lang, page.name), apply: (questionnaire) => addPage(questionnaire, index, page).questionnaire, select: { kind: 'page', name: page.name } });
     this.pageName = page.name;
   }
 
   private addSection(): void {
     const page = this.page;
     if (!page) return;
-    const probe = addSection(this.questionnaire, { page: page.name });
-    const created = probe.pages.find((p) => p.name === page.name)!.sections.at(-1)!;
+    const created = newSection(this.questionnaire);
     this.applyEdit({ label: t('editAddSection', this.lang, created.name), apply: (questionnaire) => addSection(questionnaire, { page: page.name }, created), select: { kind: 'section', name: created.name } });
     this.focusAfterRender = created.name;
   }
