@@ -5,6 +5,7 @@ import { indexCommand } from './index-command.js';
 import { SAMPLE_OPTIONS, sampleCommand } from './sample-command.js';
 import { parseTrustProxy, resetPasswordCommand, serveCommand } from './serve-command.js';
 import { simulateCommand } from './simulate-command.js';
+import { loadTypeModules, typeModuleUrls } from './type-modules.js';
 import { validateCommand } from './validate-command.js';
 
 const USAGE = {
@@ -36,6 +37,7 @@ Lệnh:
 
 Tuỳ chọn:
   --lang vi|en   Ngôn ngữ thông báo (mặc định: vi)
+  --types m.js   Mô-đun loại câu hỏi tự định nghĩa (lặp lại được; xem docs/extending.md)
   --json         In kết quả dạng JSON
   --help         In hướng dẫn này
 
@@ -68,6 +70,7 @@ Commands:
 
 Options:
   --lang vi|en   Language of the messages (default: vi)
+  --types m.js   A module of custom question types (repeatable; see docs/extending.md)
   --json         Print the results as JSON
   --help         Print this help
 
@@ -100,6 +103,7 @@ export async function runCli(argv: string[], output: CommandOutput): Promise<num
         count: { type: 'string' },
         seed: { type: 'string' },
         out: { type: 'string' },
+        types: { type: 'string', multiple: true },
         // serve
         port: { type: 'string' },
         host: { type: 'string' },
@@ -122,6 +126,14 @@ export async function runCli(argv: string[], output: CommandOutput): Promise<num
   if (values.help || command === 'help') {
     output.log(USAGE[lang]);
     return EXIT.ok;
+  }
+  const typeModules = typeModuleUrls(values.types ?? []);
+  if (typeModules.length > 0) {
+    const loaded = await loadTypeModules(typeModules);
+    if ('problem' in loaded) {
+      output.error(loaded.problem[lang]);
+      return EXIT.unreadable;
+    }
   }
   if (command === 'validate') {
     if (files.length === 0) {

@@ -6,10 +6,13 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { IndexOptions } from '@sipas/index';
 import type { Questionnaire } from '@sipas/schema';
 import { LineScanner } from './response-scan.js';
+import { loadTypeModules } from './type-modules.js';
 
 export type WorkerRequest = { kind: 'batch'; firstLine: number; lines: string[] } | { kind: 'finish' };
 
-const { questionnaire, indexOptions, trusted } = workerData as { questionnaire: Questionnaire; indexOptions: IndexOptions; trusted: boolean };
+const { questionnaire, indexOptions, trusted, typeModules } = workerData as { questionnaire: Questionnaire; indexOptions: IndexOptions; trusted: boolean; typeModules: string[] };
+// The parent loaded these already (a bad module never gets this far); batches wait in the port meanwhile.
+if (typeModules.length > 0) await loadTypeModules(typeModules);
 const scanner = new LineScanner(questionnaire, indexOptions, trusted);
 
 parentPort!.on('message', (request: WorkerRequest) => {

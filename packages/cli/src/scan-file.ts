@@ -10,6 +10,7 @@ import type { AccumulatorSnapshot, IndexAccumulator, IndexOptions } from '@sipas
 import type { Questionnaire } from '@sipas/schema';
 import type { WorkerRequest } from './index-worker.js';
 import { combineTotals, LineScanner, type ScanTotals } from './response-scan.js';
+import { loadedTypeModules } from './type-modules.js';
 
 const BATCH_LINES = 2000;
 /** Batches a worker may have queued, so reading never runs far ahead of the workers. */
@@ -43,7 +44,7 @@ export async function scanFile(questionnaire: Questionnaire, indexOptions: Index
     for await (const text of lines(file)) main.scan(text, ++number);
     return { totals: main.totals(), accumulator: main.accumulator };
   }
-  const workerData = { questionnaire, indexOptions, trusted };
+  const workerData = { questionnaire, indexOptions, trusted, typeModules: loadedTypeModules() };
   const workers = Array.from({ length: threads }, () => startWorker(workerData));
   try {
     const inFlight = workers.map(() => 0);

@@ -10,8 +10,14 @@ export {
   CoreTypeRegistry,
   type AnswerContext,
   type AnswerProblem,
+  type DesignerPart,
+  type ExportColumnPart,
+  type QuestionElementPart,
   type QuestionTypeDefinition,
   type RegisteredQuestionType,
+  type SurveyJSContext,
+  type SurveyJSPart,
+  type ToolboxGroup,
 } from './question-types/index.js';
 export {
   compileExpression,

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { QuestionTypeRegistry, validateQuestionnaire, type LikertQuestion, type Question, type Questionnaire, type SchemaFragment } from '@sipas/schema';
 import { copyTemplate } from '@sipas/templates';
+import { createTypeRegistry, defineQuestionType } from '@sipas/core';
 import { propertyFields, type PropertyField } from '../src/model/property-fields.js';
 import { DesignerTypeCatalog, SCHEMA_DEFINITIONS, designerTypes } from '../src/model/question-catalog.js';
 import {
@@ -121,8 +122,9 @@ describe('propertyFields', () => {
         anything: { type: ['string', 'number'] },
       },
     };
-    registry.register({ type: 'faces', properties: fragment });
-    const entry = new DesignerTypeCatalog().get('faces', registry)!;
+    const types = createTypeRegistry(registry);
+    defineQuestionType({ type: 'faces', schema: { properties: fragment } }, types);
+    const entry = new DesignerTypeCatalog().get('faces', types)!;
     const fields = byKey(propertyFields(entry.schema, SCHEMA_DEFINITIONS));
     assert.equal(fields.get('title')!.required, true, 'the common properties come too');
     assert.deepEqual([fields.get('levels')!.kind, fields.get('levels')!.required, fields.get('levels')!.enum], ['enum', true, [3, 5]]);

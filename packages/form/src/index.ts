@@ -13,6 +13,7 @@ export { themeTokens } from './components/form/theme-tokens.js';
 export { defineElement } from './define.js';
 export { SipasQuestionElement } from './components/questions/question-element.js';
 export { registerQuestionElement, questionElementTag, BUILT_IN_QUESTION_ELEMENTS } from './components/questions/question-elements.js';
+export { defineQuestionType } from './define-question-type.js';
 export type { FormStorage } from './components/form/form-storage.js';
 export type {
   SipasErrorDetail,

@@ -174,8 +174,9 @@ function questionFacts(questionnaire: Questionnaire, located: LocatedQuestion): 
   const builtIn = asBuiltIn(question);
   const withOther = (values: AnswerValue[]) => (hasOtherOption(question) && !values.includes(OTHER_VALUE) ? [...values, OTHER_VALUE] : values);
   if (!builtIn) {
-    const values = questionTypes.get(question.type)?.answerValues?.(question);
-    return values ? { shape: SHAPE.scalar, values, scored: true, scaleSatisfied: undefined, noOpinion: undefined } : { shape: SHAPE.free, values: [], scored: false, scaleSatisfied: undefined, noOpinion: undefined };
+    const custom = questionTypes.get(question.type);
+    const values = custom?.answerValues?.(question);
+    return values ? { shape: SHAPE.scalar, values, scored: true, scaleSatisfied: custom?.satisfiedValues?.(question), noOpinion: undefined } : { shape: SHAPE.free, values: [], scored: false, scaleSatisfied: undefined, noOpinion: undefined };
   }
   switch (builtIn.type) {
     case 'likert': {

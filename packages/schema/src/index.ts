@@ -58,6 +58,7 @@ export { checkAnswer, isEmptyAnswer, type CustomAnswerCheck } from './answer-che
 export { isIsoDate } from './dates.js';
 export { QuestionTypeError } from './question-type-error.js';
 export { QuestionTypeRegistry, questionTypes, type QuestionTypeSchema } from './question-types.js';
+export { pageShared } from './page-shared.js';
 export { checkFragment, validateWithFragment, type SchemaFragment } from './fragment-validator.js';
 export { COMMON_QUESTION_PROPERTIES } from './questionnaire-checks.js';
 export {

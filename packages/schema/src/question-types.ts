@@ -1,5 +1,6 @@
 import { checkFragment, type SchemaFragment } from './fragment-validator.js';
 import { message, quote } from './messages.js';
+import { pageShared } from './page-shared.js';
 import { QuestionTypeError } from './question-type-error.js';
 import { BUILT_IN_QUESTION_TYPES, isBuiltInType, type AnswerValue, type Question } from './types.js';
 
@@ -17,6 +18,11 @@ export interface QuestionTypeSchema {
   answer?: SchemaFragment;
   /** The finite set of values an answer can take, when the type can be an index source. */
   answerValues?: (question: Question) => AnswerValue[] | undefined;
+  /**
+   * The values that count as satisfied when an index node or model does not say (as a scale's
+   * `satisfied` does for rating and likert), for types with `answerValues`.
+   */
+  satisfiedValues?: (question: Question) => AnswerValue[] | undefined;
 }
 
 const TYPE_NAME = /^[a-z][a-z0-9-]*$/;
@@ -75,7 +81,7 @@ export class QuestionTypeRegistry {
   }
 }
 
-/** The registry used when a caller passes none: what the page or process has registered. */
-export const questionTypes = new QuestionTypeRegistry();
+/** The registry used when a caller passes none: what the page or process has registered (shared by every bundle on the page). */
+export const questionTypes: QuestionTypeRegistry = pageShared('question-schemas', () => new QuestionTypeRegistry());
 
 export { isBuiltInType };

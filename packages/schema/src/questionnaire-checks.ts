@@ -417,6 +417,7 @@ class Checker {
 
   private scaleSatisfied(questionName: string): AnswerValue[] | undefined {
     const question = this.questionsByName.get(questionName)?.question;
+    if (question && !isBuiltInType(question.type)) return this.types.get(question.type)?.satisfiedValues?.(question);
     if (question?.type !== 'rating' && question?.type !== 'likert') return undefined;
     return resolveScale(this.questionnaire, (question as { scale: string | Scale }).scale)?.satisfied;
   }

@@ -563,8 +563,8 @@ class Importer {
       return undefined;
     }
     const custom = reader.get('sipasQuestion');
-    if (type === 'html' && isObject(custom) && typeof custom.type === 'string' && typeof custom.name === 'string') {
-      // A question of a custom type that our export kept whole.
+    if (isObject(custom) && typeof custom.type === 'string' && typeof custom.name === 'string') {
+      // A question of a custom type that our export kept whole (in a hidden html element, or beside its type's own SurveyJS element).
       reader.skip(...Object.keys(reader.object));
       return this.register(structuredClone(custom) as unknown as Question, reader, custom.name);
     }

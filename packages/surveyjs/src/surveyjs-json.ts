@@ -67,7 +67,7 @@ export interface SurveyJSElement {
   sipasAllRowsRequired?: true;
   /** `title`: the html was made from the title of an info question that has no text. */
   sipasInfo?: 'title';
-  /** A question of a custom type, carried whole inside a hidden html element. */
+  /** A question of a custom type, carried whole: inside a hidden html element, or on its type's own SurveyJS element. */
   sipasQuestion?: Question;
   sipasExpressions?: ExpressionResidue;
   [property: string]: unknown;

@@ -20,6 +20,7 @@ import {
   type Scale,
   type Validator,
 } from '@sipas/schema';
+import { coreTypes, type CoreTypeRegistry } from '@sipas/core';
 import { exportExpression, expressionToSurveyJS } from './expressions.js';
 import { escapeHtml, headingHtml } from './html.js';
 import { NONE_LABEL, NO_OPINION_LABEL } from './labels.js';
@@ -43,6 +44,8 @@ export interface ToSurveyJSOptions {
    * (`surveyLocalization.defaultLocale`); `en` unless the host changed it.
    */
   defaultLocale?: string;
+  /** The question types custom questions are looked up in (their `surveyjs` part); the page's shared registry by default. */
+  types?: CoreTypeRegistry;
 }
 
 export interface ToSurveyJSResult {
@@ -53,7 +56,7 @@ export interface ToSurveyJSResult {
 
 /** Converts a (valid) questionnaire to SurveyJS JSON that survey-core's `new Model(json)` loads. */
 export function toSurveyJS(questionnaire: Questionnaire, options: ToSurveyJSOptions = {}): ToSurveyJSResult {
-  const exporter = new Exporter(questionnaire, options.defaultLocale ?? SURVEYJS_DEFAULT_LOCALE);
+  const exporter = new Exporter(questionnaire, options.defaultLocale ?? SURVEYJS_DEFAULT_LOCALE, options.types ?? coreTypes);
   const json = exporter.run();
   return { json, warnings: exporter.warnings.items };
 }
@@ -70,10 +73,12 @@ class Exporter {
   private readonly defaultLocale: string;
   /** Lower-cased question names, for texts SurveyJS would fill with an answer. */
   private readonly questionNames = new Set<string>();
+  private readonly types: CoreTypeRegistry;
 
-  constructor(questionnaire: Questionnaire, defaultLocale: string) {
+  constructor(questionnaire: Questionnaire, defaultLocale: string, types: CoreTypeRegistry) {
     this.questionnaire = questionnaire;
     this.defaultLocale = defaultLocale;
+    this.types = types;
   }
 
   run(): SurveyJSJson {
@@ -190,6 +195,16 @@ class Exporter {
 
   private question(question: Question, path: string): SurveyJSElement {
     const builtIn = asBuiltIn(question);
+    const mapping = builtIn ? undefined : this.types.get(question.type)?.surveyjs;
+    if (mapping) {
+      // The type's own SurveyJS element, with the common properties; the question rides along
+      // whole, so importing the JSON back restores it exactly.
+      const own = mapping.toSurveyJS(question, { defaultLocale: this.defaultLocale, text: (value) => toSurveyText(value, this.defaultLocale) });
+      const el: SurveyJSElement = { ...own, type: String(own.type), name: question.name };
+      this.common(el, question as unknown as BuiltInQuestion, path);
+      el.sipasQuestion = structuredClone(question);
+      return el;
+    }
     if (!builtIn) {
       this.warnings.add(
         `${path}/type`,

@@ -6,6 +6,7 @@
  * (`Form`, `coreTypes`, registry.ts) never imports this module.
  */
 import { message, questionTypes, validateWithFragment } from '@sipas/schema';
+import { checkParts } from './check-parts.js';
 import { coreTypes } from './core-types.js';
 import type { AnswerProblem, CoreTypeRegistry, QuestionTypeDefinition, RegisteredQuestionType, TypeSchemaBinder } from './registry.js';
 
@@ -42,5 +43,6 @@ const bindTypeSchema: TypeSchemaBinder = (definition, schemas = questionTypes) =
  * without its schema, or an invalid fragment.
  */
 export function defineQuestionType(definition: QuestionTypeDefinition, registry: CoreTypeRegistry = coreTypes): RegisteredQuestionType {
+  checkParts(definition);
   return registry.define(definition, bindTypeSchema);
 }

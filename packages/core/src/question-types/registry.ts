@@ -14,6 +14,7 @@ import {
   quote,
   type Answer,
   type LocalizedMessage,
+  type LocalizedString,
   type Question,
   type Questionnaire,
   type QuestionTypeRegistry,
@@ -37,6 +38,65 @@ export interface AnswerContext {
 /** The schema part of a custom type as the engine receives it (the type name comes from the definition). */
 export type CustomTypeSchema = Omit<QuestionTypeSchema, 'type'>;
 
+/**
+ * The element that draws a type in `<sipas-form>` (and in the designer's canvas and preview): a
+ * custom element extending @sipas/form's SipasQuestionElement. Typed loosely here because the
+ * engine runs without a DOM; @sipas/form checks it.
+ */
+export interface QuestionElementPart {
+  /** The custom element's tag: lower case, with a hyphen (`sipas-faces-rating`). */
+  tag: string;
+  class: abstract new () => object;
+}
+
+export type ToolboxGroup = 'choice' | 'scale' | 'text' | 'other';
+
+/** How a type appears in `<sipas-designer>`; the property panel is generated from the schema fragment. */
+export interface DesignerPart {
+  /** The toolbox label. */
+  label: { vi: string; en: string };
+  /** A short glyph on the toolbox button (decorative): one or two characters. */
+  icon?: string;
+  /** The toolbox group; `other` by default. */
+  group?: ToolboxGroup;
+  /** What a new question of this type starts with besides its type, name and title (the "default JSON"). */
+  defaults?: Record<string, unknown>;
+  /** The name new questions get, numbered (`faces` gives faces1, faces2…); `q` by default. */
+  namePrefix?: string;
+  /**
+   * Own editors for some of the type's properties, by property name: the tag of an element that
+   * takes `value`, `question` and `lang` and fires `change` with the new value in `detail.value`.
+   */
+  editors?: Record<string, string>;
+}
+
+export interface SurveyJSContext {
+  /** The locale SurveyJS's `default` texts are in. */
+  defaultLocale: string;
+  /** A localized text as SurveyJS writes it (a string, or an object of locales with `default`). */
+  text: (value: LocalizedString) => unknown;
+}
+
+/** What `toSurveyJS` writes for a question of this type; without it the question is kept whole in a hidden html element. */
+export interface SurveyJSPart {
+  /**
+   * The SurveyJS element's own properties (`type` and what it needs to show the question): the
+   * exporter adds the name, the common properties (title, description, required, conditions) and
+   * the whole question, so that importing the JSON back restores it exactly.
+   */
+  toSurveyJS: (question: Question, context: SurveyJSContext) => { type: string } & Record<string, unknown>;
+}
+
+/** One column of a responses export made from a question's answer. */
+export interface ExportColumnPart {
+  /** Appended to the question's name after a dot (`unit.province`); the column is named after the question alone without one. */
+  key?: string;
+  /** What the column holds, after the question's title (`— Tỉnh`). */
+  title?: LocalizedMessage;
+  /** The cell of one answer (never called for a missing answer). */
+  value: (answer: Answer) => string | number | null;
+}
+
 export interface QuestionTypeDefinition {
   /** The type name used in questionnaires. */
   type: string;
@@ -50,6 +110,14 @@ export interface QuestionTypeDefinition {
   normalize?: (value: unknown, context: AnswerContext) => Answer | undefined;
   /** Problems of a non-empty answer beyond what the format's validators check. */
   validate?: (value: Answer, context: AnswerContext) => AnswerProblem[];
+  /** Columns of a responses export; one column with the value (JSON when structured) by default. */
+  exportColumns?: (question: Question) => ExportColumnPart[];
+  /** The runtime element; required by @sipas/form's `defineQuestionType`, absent where nothing is drawn (servers). */
+  element?: QuestionElementPart;
+  /** The designer's toolbox entry; a generic one (the type's name, the panel from its fragment) without it. */
+  designer?: DesignerPart;
+  /** The SurveyJS mapping; the documented fallback (a hidden html element keeping the question) without it. */
+  surveyjs?: SurveyJSPart;
 }
 
 /** A registered type, with every hook filled in. */
@@ -59,6 +127,10 @@ export interface RegisteredQuestionType {
   isEmpty: (value: Answer | undefined, context: AnswerContext) => boolean;
   normalize: (value: unknown, context: AnswerContext) => Answer | undefined;
   validate: (value: Answer, context: AnswerContext) => AnswerProblem[];
+  exportColumns?: QuestionTypeDefinition['exportColumns'];
+  element?: QuestionElementPart;
+  designer?: DesignerPart;
+  surveyjs?: SurveyJSPart;
 }
 
 const defaultEmpty = (value: Answer | undefined) => isEmptyAnswer(value);
@@ -129,6 +201,10 @@ export class CoreTypeRegistry {
       isEmpty: definition.isEmpty ?? defaultEmpty,
       normalize: definition.normalize ?? keepAsIs,
       validate,
+      exportColumns: definition.exportColumns,
+      element: definition.element,
+      designer: definition.designer,
+      surveyjs: definition.surveyjs,
     };
     this.types.set(type, registered);
     return registered;

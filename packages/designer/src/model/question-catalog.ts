@@ -1,21 +1,20 @@
 /**
  * What the designer knows of each question type: its toolbox entry (label, glyph, group), the
  * JSON Schema of its properties (the property panel is generated from it) and the question a new
- * one starts as. Built-in types are entered here the same way an extension enters its own; a type
- * registered with the engine but not here still gets a generic entry (its name, a schema of the
- * common properties plus its fragment), so it can be used without designer code.
+ * one starts as. Built-in types are entered here; a custom type brings its entry in the `designer`
+ * part of its definition (`defineQuestionType`), and one without it still gets a generic entry
+ * (its name, a schema of the common properties plus its fragment), so it needs no designer code.
  */
 import {
   BUILT_IN_QUESTION_TYPES,
   QUESTIONNAIRE_SCHEMA,
   questionTypes,
   type Question,
-  type QuestionTypeRegistry,
   type SchemaFragment,
 } from '@sipas/schema';
-import { coreTypes, type CoreTypeRegistry } from '@sipas/core';
+import { coreTypes, type CoreTypeRegistry, type DesignerPart, type ToolboxGroup } from '@sipas/core';
 
-export type ToolboxGroup = 'choice' | 'scale' | 'text' | 'other';
+export type { ToolboxGroup };
 
 export interface DesignerTypeEntry {
   type: string;
@@ -29,6 +28,8 @@ export interface DesignerTypeEntry {
   create: (name: string) => Question;
   /** The name new questions of this type are given, numbered (`q` gives q1, q2…). */
   namePrefix?: string;
+  /** Own property editors by property name (element tags), in place of the generated ones. */
+  editors?: Record<string, string>;
 }
 
 const NEW_TITLE = { vi: 'Câu hỏi mới', en: 'New question' };
@@ -123,8 +124,8 @@ const BUILT_IN_ENTRIES: DesignerTypeEntry[] = [
 /** The toolbox entries the designer offers, built-ins first; extensions add theirs with `register`. */
 export class DesignerTypeCatalog {
   private readonly entries = new Map<string, DesignerTypeEntry>();
-  /** Generic entries made for engine-only types, per schema registry, so each is made once (panels cache by schema). */
-  private readonly generic = new WeakMap<QuestionTypeRegistry, Map<string, DesignerTypeEntry>>();
+  /** Entries made from custom types' definitions, per engine registry, remade when the type is defined anew. */
+  private readonly made = new WeakMap<CoreTypeRegistry, Map<string, { from: object; entry: DesignerTypeEntry }>>();
 
   constructor(entries: DesignerTypeEntry[] = []) {
     for (const entry of entries) this.register(entry);
@@ -141,35 +142,44 @@ export class DesignerTypeCatalog {
   }
 
   /**
-   * The entry of a type: its own, or, for a type registered with the engine and the format but
-   * not with the designer, a generic one from its schema fragment.
+   * The entry of a type: its own, or, for a custom type defined with `types`, one made from the
+   * `designer` part of its definition (a generic one without it) and its schema fragment.
    */
-  get(type: string, schemas: QuestionTypeRegistry = questionTypes): DesignerTypeEntry | undefined {
+  get(type: string, types: CoreTypeRegistry = coreTypes): DesignerTypeEntry | undefined {
     const own = this.entries.get(type);
     if (own) return own;
-    const registered = schemas.get(type);
-    if (!registered) return undefined;
-    let made = this.generic.get(schemas);
-    if (!made) this.generic.set(schemas, (made = new Map()));
+    const defined = types.get(type);
+    const fragment = (types.schemas ?? questionTypes).get(type);
+    if (!defined || !fragment) return undefined;
+    let made = this.made.get(types);
+    if (!made) this.made.set(types, (made = new Map()));
     const known = made.get(type);
-    if (known?.schema.allOf && (known.schema.allOf as unknown[])[1] === registered.properties) return known;
-    const entry: DesignerTypeEntry = {
-      type,
-      label: { vi: type, en: type },
-      icon: '◇',
-      group: 'other',
-      schema: { allOf: [definition('AnswerableCommon'), registered.properties] },
-      create: (name) => ({ type, name, title: NEW_TITLE }),
-    };
-    made.set(type, entry);
+    if (known?.from === defined) return known.entry;
+    const entry = entryFromDefinition(type, defined.designer, fragment.properties);
+    made.set(type, { from: defined, entry });
     return entry;
   }
 
-  /** Every type the toolbox offers: entries here, then types only the engine knows. */
-  list(engine: CoreTypeRegistry = coreTypes, schemas: QuestionTypeRegistry = engine.schemas ?? questionTypes): DesignerTypeEntry[] {
-    const extra = engine.names().filter((type) => !this.entries.has(type) && !(BUILT_IN_QUESTION_TYPES as readonly string[]).includes(type));
-    return [...this.entries.values(), ...extra.flatMap((type) => this.get(type, schemas) ?? [])];
+  /** Every type the toolbox offers: entries here, then the custom types of `types`. */
+  list(types: CoreTypeRegistry = coreTypes): DesignerTypeEntry[] {
+    const extra = types.names().filter((type) => !this.entries.has(type) && !(BUILT_IN_QUESTION_TYPES as readonly string[]).includes(type));
+    return [...this.entries.values(), ...extra.flatMap((type) => this.get(type, types) ?? [])];
   }
+}
+
+/** A custom type's entry: what its `designer` part says, the rest generic. */
+function entryFromDefinition(type: string, part: DesignerPart | undefined, properties: SchemaFragment): DesignerTypeEntry {
+  const defaults = part?.defaults ?? {};
+  return {
+    type,
+    label: part?.label ?? { vi: type, en: type },
+    icon: part?.icon ?? '◇',
+    group: part?.group ?? 'other',
+    schema: { allOf: [definition('AnswerableCommon'), properties] },
+    create: (name) => ({ title: NEW_TITLE, ...structuredClone(defaults), type, name }) as Question,
+    namePrefix: part?.namePrefix,
+    editors: part?.editors,
+  };
 }
 
 /** The designer's shared catalog: every built-in type, plus whatever extensions register. */

@@ -8,11 +8,13 @@
  * | multiple | `name.choice` per choice and for the "none" option: 1 chosen, 0 not, empty when the question has no answer; `name.other`: the "other" text |
  * | single, dropdown with "other" | `name` (the value, `other` included) and `name-other` (its text) |
  * | boolean | `name`: 1 yes, 0 no |
+ * | custom type with `exportColumns` | what the type says: `name` or `name.key` per column |
  * | any other | `name`: the value; a structured custom answer as JSON |
  *
  * Values are the stored codes (levels, choice values, unit ids), never their display texts: the
  * titles go in a second header row (CSV, on request) or the Questions sheet (XLSX).
  */
+import { coreTypes, type ExportColumnPart } from '@sipas/core';
 import type { ResponseRow } from './response-selection.js';
 import {
   asBuiltIn,
@@ -122,6 +124,24 @@ function multipleColumns(question: MultipleQuestion): ExportColumn[] {
   return columns;
 }
 
+/** A custom type's own columns (its definition's `exportColumns`); a cell the type cannot make stays empty. */
+function customColumns(question: Question, own: ExportColumnPart[]): ExportColumn[] {
+  return own.map((column) => ({
+    name: column.key === undefined ? question.name : `${question.name}.${column.key}`,
+    question: question.name,
+    title: titled(question, column.title),
+    value: (source) => {
+      const answer = answerOf(source, question.name);
+      if (answer === undefined || answer === null) return null;
+      try {
+        return column.value(answer);
+      } catch {
+        return null;
+      }
+    },
+  }));
+}
+
 /** The answer columns of one question, in the order the form shows its parts. */
 function questionColumns(question: Question): ExportColumn[] {
   const builtIn = asBuiltIn(question);
@@ -138,6 +158,10 @@ function questionColumns(question: Question): ExportColumn[] {
     }));
   }
   if (builtIn?.type === 'multiple') return multipleColumns(builtIn);
+  if (!builtIn) {
+    const own = coreTypes.get(question.type)?.exportColumns?.(question);
+    if (own) return customColumns(question, own);
+  }
   const columns: ExportColumn[] = [{ name: question.name, question: question.name, title: titled(question), value: (source) => scalarCell(answerOf(source, question.name)) }];
   if (hasOtherOption(question)) {
     const other = (question as { other?: OtherOption }).other;

@@ -43,7 +43,7 @@ export const shownText = (text: Question['title'], language: string, fallback: s
 
 /** How a question reads in the canvas's accessible names and announcements. */
 export function questionLabel(question: Question, lang: string, contentLanguage: string, catalog = designerTypes, types: CoreTypeRegistry = coreTypes): string {
-  const entry = catalog.get(question.type, types.schemas);
+  const entry = catalog.get(question.type, types);
   const title = shownText(question.title ?? (question as { text?: Question['title'] }).text, contentLanguage, question.name);
   return t('questionItem', lang, question.name, title, entry ? inLanguage(entry.label, lang) : question.type);
 }
@@ -118,7 +118,7 @@ function renderQuestion(context: CanvasContext, section: Section, question: Ques
   const selected = isSelected(context.selection, 'question', question.name);
   const label = questionLabel(question, context.lang, context.contentLanguage, context.catalog, context.types);
   const form = previewForm(context.questionnaire, question, context.contentLanguage, context.types);
-  const node = form ? context.nodes.node(form, question) : undefined;
+  const node = form ? context.nodes.node(form, question, context.types) : undefined;
   // The card is a box the pointer acts on; its bar is the tree item the keyboard and screen
   // readers act on. The preview beside the bar is a picture (inert, hidden from assistive tech).
   return html`<div

@@ -75,8 +75,8 @@ export function previewForm(questionnaire: Questionnaire, question: Question, lo
 export class QuestionNodes {
   private readonly nodes = new Map<string, SipasQuestionElement>();
 
-  node(form: Form, question: Question): SipasQuestionElement | undefined {
-    const tag = questionElementTag(question.type);
+  node(form: Form, question: Question, types: CoreTypeRegistry = coreTypes): SipasQuestionElement | undefined {
+    const tag = questionElementTag(question.type, types);
     if (!tag) return undefined;
     let node = this.nodes.get(question.name);
     if (!node || node.localName !== tag) {

@@ -433,7 +433,7 @@ export class SipasDesigner extends LitElement implements DragHost {
 
   /** Adds a question of a type at a target (or the insertion point), selects and announces it. */
   insertType(type: string, target = this.insertionPoint()): void {
-    const entry = this.catalog.get(type, this.types.schemas);
+    const entry = this.catalog.get(type, this.types);
     if (!entry || !target) return;
     const name = freeName(this.questionnaire, entry.namePrefix ?? 'q');
     const question = entry.create(name);
@@ -525,7 +525,7 @@ export class SipasDesigner extends LitElement implements DragHost {
   }
 
   dragStarted(source: DragSource): void {
-    const what = source.kind === 'new' ? inLanguage(this.catalog.get(source.type, this.types.schemas)?.label ?? { vi: source.type, en: source.type }, this.lang) : this.labelOf(source.name);
+    const what = source.kind === 'new' ? inLanguage(this.catalog.get(source.type, this.types)?.label ?? { vi: source.type, en: source.type }, this.lang) : this.labelOf(source.name);
     this.announce(t('announceDrag', this.lang, what));
   }
 
@@ -983,7 +983,7 @@ export class SipasDesigner extends LitElement implements DragHost {
     const dragging = this.drag.dragging;
     if (!dragging) return nothing;
     const { source } = dragging;
-    const text = source.kind === 'new' ? inLanguage(this.catalog.get(source.type, this.types.schemas)?.label ?? { vi: source.type, en: source.type }, this.lang) : this.labelOf(source.name);
+    const text = source.kind === 'new' ? inLanguage(this.catalog.get(source.type, this.types)?.label ?? { vi: source.type, en: source.type }, this.lang) : this.labelOf(source.name);
     return html`<div class="drag-ghost" aria-hidden="true" style=${styleMap({ transform: `translate(${dragging.x + 12}px, ${dragging.y + 12}px)` })}>${text}</div>`;
   }
 }

@@ -27,7 +27,7 @@ import { partStyles } from '../part-styles.js';
 import { canFeedIndex, renameLeafId } from './index-links.js';
 import { renderLocalizedField, translationError } from './localized-text-field.js';
 import { CODE_PATTERN, elementPath, setProperty, withTranslation } from './property-edits.js';
-import { hasFocusPath, type PropertyValueDetail } from './property-value-event.js';
+import { hasFocusPath, PROPERTY_VALUE, type PropertyValueDetail } from './property-value-event.js';
 import { enumWord, pt, type PropertiesStringKey } from './properties-strings.js';
 import { LOCALE_CODE } from '../../model/values.js';
 
@@ -156,6 +156,8 @@ export class SipasDesignerProperties extends LitElement {
    * until then: three condition editors per question made selecting a question miss the frame.
    */
   @state() private openedConditions = new Set<string>();
+  /** Custom types' own property editors, by tag and property (renderOwnEditor). */
+  private readonly ownEditors = new Map<string, HTMLElement>();
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const before = changed.get('selection') as Selection | undefined;
@@ -197,7 +199,7 @@ export class SipasDesignerProperties extends LitElement {
   }
 
   private entryOf(element: Record<string, unknown>): DesignerTypeEntry | undefined {
-    return this.catalog.get(String(element.type), this.schemas);
+    return this.catalog.get(String(element.type), this.types);
   }
 
   private ownerName(): string {
@@ -462,6 +464,8 @@ export class SipasDesignerProperties extends LitElement {
     const id = idOf(rest);
     const draft = this.drafts.get(pointer);
     const subject = this.selection.kind === 'question' ? this.selection.name : '';
+    const ownEditor = rest.length === 1 && this.element ? this.entryOf(this.element)?.editors?.[field.key] : undefined;
+    if (ownEditor) return this.renderOwnEditor(ownEditor, field, rest, value);
     switch (field.kind) {
       case 'name':
         return this.renderTextInput(
@@ -641,6 +645,28 @@ export class SipasDesignerProperties extends LitElement {
           ${this.renderError(draft, id)}
         </div>`;
     }
+  }
+
+  /**
+   * A custom type's own editor for a property (`designer.editors` of its definition). It is given
+   * the value, the question, the questionnaire and the languages, and answers with
+   * `sipas-property-value` like the built-in editors; one element per tag and property, kept
+   * across renders so that its inner state (focus, an open list) survives an edit.
+   */
+  private renderOwnEditor(tag: string, field: PropertyField, rest: readonly PathKey[], value: unknown): TemplateResult {
+    const key = `${tag} ${toPointer(rest)}`;
+    let editor = this.ownEditors.get(key);
+    if (!editor) {
+      editor = document.createElement(tag);
+      editor.addEventListener(PROPERTY_VALUE, (event) => this.handleEditorValue(field, rest, event));
+      this.ownEditors.set(key, editor);
+    }
+    editor.dataset.path = toPointer(rest);
+    Object.assign(editor, { value, question: this.element, questionnaire: this.questionnaire, lang: this.lang, editLanguage: this.editLanguage });
+    return html`<fieldset class="own-editor">
+      <legend>${inLanguage(field.label, this.lang)}</legend>
+      ${field.description ? html`<p class="hint muted">${field.description}</p>` : nothing} ${editor}
+    </fieldset>`;
   }
 
   private renderGroup(group: FieldGroup, fields: PropertyField[], element: Record<string, unknown>) {

@@ -629,7 +629,7 @@ export class SipasForm extends LitElement {
   }
 
   private readonly questionNode = (question: Question, number: number | undefined): SipasQuestionElement | TemplateResult => {
-    const tag = questionElementTag(question.type);
+    const tag = questionElementTag(question.type, this.types);
     if (!tag) return html`<p class="question unsupported" role="note">${ui('unknownType', this.language, question.type)}</p>`;
     let node = this.questionNodes.get(question.name);
     if (!node) {

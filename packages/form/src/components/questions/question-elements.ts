@@ -1,8 +1,9 @@
 /**
- * Which element renders each question type. The built-in types are registered here the same way
- * an extension registers its own (`registerQuestionElement`), so the form renders every type
- * through one lookup.
+ * Which element renders each question type: the element part of a type's definition in the form's
+ * registry (`defineQuestionType({ element })`), else one registered here. The built-in types are
+ * registered here, so the form renders every type through one lookup.
  */
+import { coreTypes, type CoreTypeRegistry } from '@sipas/core';
 import { defineElement } from '../../define.js';
 import type { SipasQuestionElement } from './question-element.js';
 import { SipasQuestionBoolean } from './question-boolean.js';
@@ -28,8 +29,13 @@ export function registerQuestionElement(type: string, tag: string, element: new 
   tagsByType.set(type, tag);
 }
 
-/** The tag that renders a question type, if one is registered. */
-export const questionElementTag = (type: string): string | undefined => tagsByType.get(type);
+/** The tag that renders a question type in forms of `types`, if it has an element; defines the element on first use. */
+export function questionElementTag(type: string, types: CoreTypeRegistry = coreTypes): string | undefined {
+  const element = types.get(type)?.element;
+  if (!element) return tagsByType.get(type);
+  defineElement(element.tag, element.class as unknown as CustomElementConstructor);
+  return element.tag;
+}
 
 export const BUILT_IN_QUESTION_ELEMENTS = {
   text: ['sipas-question-text', SipasQuestionText],
