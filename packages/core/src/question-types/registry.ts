@@ -93,8 +93,8 @@ export interface ExportColumnPart {
   key?: string;
   /** What the column holds, after the question's title (`— Tỉnh`). */
   title?: LocalizedMessage;
-  /** The cell of one answer (never called for a missing answer). */
-  value: (answer: Answer) => string | number | null;
+  /** The cell of one answer (never called for a missing answer); the answer itself by default (JSON when structured). */
+  value?: (answer: Answer) => string | number | null;
 }
 
 export interface QuestionTypeDefinition {

@@ -134,7 +134,7 @@ function customColumns(question: Question, own: ExportColumnPart[]): ExportColum
       const answer = answerOf(source, question.name);
       if (answer === undefined || answer === null) return null;
       try {
-        return column.value(answer);
+        return column.value ? column.value(answer) : scalarCell(answer);
       } catch {
         return null;
       }

@@ -7,7 +7,7 @@
  */
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssomStyle } from '../cssom-style.js';
 import { coreTypes, type CoreTypeRegistry } from '@sipas/core';
 import { formStyles } from '@sipas/form';
 import { inLanguage, type Page, type Questionnaire } from '@sipas/schema';
@@ -984,7 +984,7 @@ export class SipasDesigner extends LitElement implements DragHost {
     if (!dragging) return nothing;
     const { source } = dragging;
     const text = source.kind === 'new' ? inLanguage(this.catalog.get(source.type, this.types)?.label ?? { vi: source.type, en: source.type }, this.lang) : this.labelOf(source.name);
-    return html`<div class="drag-ghost" aria-hidden="true" style=${styleMap({ transform: `translate(${dragging.x + 12}px, ${dragging.y + 12}px)` })}>${text}</div>`;
+    return html`<div class="drag-ghost" aria-hidden="true" ${cssomStyle({ transform: `translate(${dragging.x + 12}px, ${dragging.y + 12}px)` })}>${text}</div>`;
   }
 }
 

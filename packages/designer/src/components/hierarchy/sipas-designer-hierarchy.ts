@@ -17,7 +17,7 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssomStyle } from '../cssom-style.js';
 import { inLanguage, localize, type Hierarchy, type HierarchyItem, type HierarchyName, type LocalizedString, type Questionnaire } from '@sipas/schema';
 import { requestEdit } from '../../model/edit.js';
 import {
@@ -454,7 +454,7 @@ export class SipasDesignerHierarchy extends LitElement {
             aria-expanded=${hasChildren ? String(expanded) : nothing}
             aria-selected=${isSelected ? 'true' : 'false'}
             tabindex=${isSelected ? 0 : -1}
-            style=${styleMap({ '--depth': String(row.depth) })}
+            ${cssomStyle({ '--depth': String(row.depth) })}
             @click=${() => void this.focusItem(row.address)}
           >
             <span
@@ -565,7 +565,7 @@ export class SipasDesignerHierarchy extends LitElement {
         ? html`<p id="paste-preview-heading">${this.t('preview', count)}</p>
             <ul class="preview" aria-labelledby="paste-preview-heading">
               ${parsed.rows.map(
-                (row) => html`<li style=${styleMap({ '--depth': String(row.depth) })}>
+                (row) => html`<li ${cssomStyle({ '--depth': String(row.depth) })}>
                   ${row.label} — <span class="item-id">${row.id}</span>${row.generatedId ? html` <span class="muted">(${this.t('generated')})</span>` : nothing}
                 </li>`,
               )}
