@@ -119,4 +119,45 @@ describe('custom question types', () => {
     assert.deepEqual(types.names().filter((name) => !['text', 'comment', 'single', 'dropdown', 'rating', 'multiple', 'likert', 'boolean', 'info'].includes(name)), ['faces']);
     assert.deepEqual(schemas.names(), ['faces']);
   });
+
+  it('should refuse a definition whose element, designer, SurveyJS or hook parts are malformed, registering nothing', () => {
+    const schemas = new QuestionTypeRegistry();
+    const types = createTypeRegistry(schemas);
+    const refused = (parts: Partial<QuestionTypeDefinition>, english: RegExp) =>
+      assert.throws(
+        () => defineQuestionType({ ...faces(), ...parts } as QuestionTypeDefinition, types),
+        (error: unknown) => error instanceof QuestionTypeError && english.test(error.localized.en) && /^Loại câu hỏi "faces"/.test(error.localized.vi),
+      );
+    class Element {}
+    refused({ element: { tag: 'faces', class: Element } }, /element\.tag "faces" is not a custom element name/);
+    refused({ element: { tag: 'Sipas-Faces', class: Element } }, /is not a custom element name/);
+    refused({ element: { tag: 'sipas-faces', class: 'SipasFaces' as never } }, /element\.class must be the element's class/);
+    refused({ designer: { label: { vi: 'Mặt cười' } as never } }, /designer\.label needs both "vi" and "en"/);
+    refused({ surveyjs: { toSurveyJS: { type: 'rating' } as never } }, /surveyjs\.toSurveyJS must be a function/);
+    refused({ validate: [] as never }, /validate must be a function/);
+    refused({ exportColumns: {} as never }, /exportColumns must be a function/);
+    assert.equal(types.has('faces'), false);
+    assert.deepEqual(schemas.names(), [], 'nothing half-registered');
+  });
+
+  it('should keep every part of the definition for the packages that read them', () => {
+    const types = createTypeRegistry(new QuestionTypeRegistry());
+    class Element {}
+    const designer = { label: { vi: 'Mặt cười', en: 'Faces' }, icon: '☺', group: 'scale' as const, defaults: { levels: 5 } };
+    const surveyjs = { toSurveyJS: () => ({ type: 'rating', rateType: 'smileys' }) };
+    const exportColumns = () => [{ key: 'mood' }];
+    defineQuestionType({ ...faces(), element: { tag: 'test-faces', class: Element }, designer, surveyjs, exportColumns }, types);
+    const registered = types.get('faces')!;
+    assert.deepEqual(registered.element, { tag: 'test-faces', class: Element });
+    assert.equal(registered.designer, designer);
+    assert.equal(registered.surveyjs, surveyjs);
+    assert.equal(registered.exportColumns, exportColumns);
+  });
+
+  it('should keep one shared registry per page or process, however many copies of the engine load', () => {
+    // A second bundle's copy of @sipas/core finds the registries under the same global keys.
+    const scope = globalThis as unknown as Record<symbol, unknown>;
+    assert.equal(scope[Symbol.for('sipas-forms@1/question-types')], coreTypes);
+    assert.equal(scope[Symbol.for('sipas-forms@1/question-schemas')], questionTypes);
+  });
 });
