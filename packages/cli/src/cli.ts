@@ -13,7 +13,7 @@ const USAGE = {
 
 Lệnh:
   validate <tệp.json>...                 Kiểm tra bảng hỏi
-  validate --questionnaire q.json <tệp>... Kiểm tra phiếu trả lời (.json hoặc .jsonl) theo bảng hỏi q.json
+  validate --questionnaire q.json <tệp>... Kiểm tra phiếu trả lời (.json hoặc .jsonl) theo bảng hỏi q.json, như máy chủ kiểm tra
   index --questionnaire q.json --responses r.jsonl [--by unit|unit:<cấp>|field|channel|period|month|quarter|half|year|answer:<câu>]
         [--from YYYY-MM-DD --to YYYY-MM-DD] [--format table|json|csv] [--trusted] [--utc-offset +07:00] [--threads N]
                                          Tính chỉ số hài lòng (kèm n_valid) theo mô hình chỉ số của bảng hỏi
@@ -46,7 +46,7 @@ Mã thoát: 0 tất cả hợp lệ, 1 có tài liệu không hợp lệ, 2 khô
 
 Commands:
   validate <file.json>...                  Check questionnaires
-  validate --questionnaire q.json <file>... Check responses (.json or .jsonl) against questionnaire q.json
+  validate --questionnaire q.json <file>... Check responses (.json or .jsonl) against questionnaire q.json, as the server does
   index --questionnaire q.json --responses r.jsonl [--by unit|unit:<level>|field|channel|period|month|quarter|half|year|answer:<question>]
         [--from YYYY-MM-DD --to YYYY-MM-DD] [--format table|json|csv] [--trusted] [--utc-offset +07:00] [--threads N]
                                           Compute the satisfaction indices (with n_valid) from the questionnaire's index model

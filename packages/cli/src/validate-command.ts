@@ -1,4 +1,5 @@
-import { validateQuestionnaire, validateResponse, type MessageLanguage, type Questionnaire, type ValidationError } from '@sipas/schema';
+import { checkResponse } from '@sipas/core';
+import { validateQuestionnaire, type MessageLanguage, type Questionnaire, type ValidationError } from '@sipas/schema';
 import { readDocuments, type ReadDocument } from './read-documents.js';
 import type { CommandOutput } from './output.js';
 import { EXIT } from './output.js';
@@ -36,7 +37,8 @@ export async function validateCommand(options: ValidateCommandOptions, output: C
       output.error(`${options.questionnaireFile}: ${reason}`);
       return EXIT.unreadable;
     }
-    validateDocument = (document) => validateResponse(questionnaire as Questionnaire, document);
+    // The collector's own check: the format, then each answer by its type's semantics and the logic.
+    validateDocument = (document) => checkResponse(questionnaire as Questionnaire, document);
   }
 
   const outcomes: Outcome[] = [];
