@@ -1,5 +1,5 @@
 import { checkFragment, type SchemaFragment } from './fragment-validator.js';
-import { message, quote } from './messages.js';
+import { message, quote, type LocalizedMessage } from './messages.js';
 import { pageShared } from './page-shared.js';
 import { QuestionTypeError } from './question-type-error.js';
 import { BUILT_IN_QUESTION_TYPES, isBuiltInType, type AnswerValue, type Question } from './types.js';
@@ -23,6 +23,12 @@ export interface QuestionTypeSchema {
    * `satisfied` does for rating and likert), for types with `answerValues`.
    */
   satisfiedValues?: (question: Question) => AnswerValue[] | undefined;
+  /**
+   * Checks of a question of this type that its fragment cannot state (a list's codes unique, each
+   * parent listed), run once the fragment holds: each problem with its path inside the question
+   * (`/units/3/parent`), which validation prefixes with the question's own.
+   */
+  checkQuestion?: (question: Question) => { path: string; code: string; message: LocalizedMessage }[];
 }
 
 const TYPE_NAME = /^[a-z][a-z0-9-]*$/;

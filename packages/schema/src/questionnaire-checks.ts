@@ -8,7 +8,7 @@ import { isIsoDate } from './dates.js';
 import { validateWithFragment } from './fragment-validator.js';
 import { checkLogic } from './logic-checks.js';
 import { message, quote } from './messages.js';
-import { isBuiltInType, type QuestionTypeRegistry } from './question-types.js';
+import { isBuiltInType, type QuestionTypeRegistry, type QuestionTypeSchema } from './question-types.js';
 import {
   answerValues,
   asBuiltIn,
@@ -239,9 +239,20 @@ class Checker {
       );
       return;
     }
-    this.errors.push(...validateWithFragment(question, definition.properties, path, { alsoAllowed: COMMON_QUESTION_PROPERTIES, closed: true }));
+    const shape = validateWithFragment(question, definition.properties, path, { alsoAllowed: COMMON_QUESTION_PROPERTIES, closed: true });
+    this.errors.push(...shape);
+    if (shape.length === 0 && definition.checkQuestion) this.checkWithType(definition.checkQuestion, question, path);
     // Which rules fit a custom type only its author knows; what can be checked here is that they make sense.
     if (isAnswerable(question)) question.validators?.forEach((validator, v) => this.checkRuleConsistency(validator, `${path}/validators/${v}`));
+  }
+
+  /** A custom type's own checks of a question; a check that throws is reported, not let through. */
+  private checkWithType(check: NonNullable<QuestionTypeSchema['checkQuestion']>, question: Question, path: string): void {
+    try {
+      this.errors.push(...check(question).map((problem) => ({ ...problem, path: `${path}${problem.path}` })));
+    } catch (error) {
+      this.fail(path, 'type-check-failed', `Kiểm tra của loại ${quote(question.type)} bị lỗi: ${(error as Error).message}`, `The check of type ${quote(question.type)} failed: ${(error as Error).message}`);
+    }
   }
 
   private checkChoices(choices: Choice[], path: string, question: BuiltInQuestion): void {

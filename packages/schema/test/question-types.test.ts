@@ -72,6 +72,40 @@ describe('custom question types', () => {
     ]);
   });
 
+  it('should take the satisfied set from the type when the index does not give one', () => {
+    const registry = new QuestionTypeRegistry();
+    registry.register({ ...faces, satisfiedValues: (question) => ((question as { levels?: number }).levels === 3 ? [3] : [4, 5]) });
+    const unset = questionnaireWith({ type: 'faces', levels: 3 }, true);
+    delete (unset.sipas!.index!.root as { satisfied?: unknown }).satisfied;
+    assert.deepEqual(validateQuestionnaire(unset, { types: registry }).errors, []);
+    assert.deepEqual(
+      validateQuestionnaire(unset, { types: registryWithFaces() }).errors.map((e) => [e.code, e.path]),
+      [['index-no-satisfied-set', '/sipas/index/root/satisfied']],
+    );
+  });
+
+  it('should run the type\'s own question check once the fragment holds, its problems located inside the question', () => {
+    const registry = new QuestionTypeRegistry();
+    registry.register({
+      ...faces,
+      checkQuestion: (question) =>
+        ((question as { labels?: unknown[] }).labels?.length ?? 0) > Number((question as { levels?: number }).levels)
+          ? [{ path: '/labels', code: 'too-many-labels', message: { vi: 'Nhiều nhãn hơn số mặt', en: 'More labels than faces' } }]
+          : [],
+    });
+    const at = '/pages/0/sections/0/questions/0';
+    const errorsOf = (question: Record<string, unknown>) => validateQuestionnaire(questionnaireWith(question), { types: registry }).errors.map((e) => [e.code, e.path]);
+    assert.deepEqual(errorsOf({ type: 'faces', levels: 3, labels: ['a', 'b', 'c', 'd'] }), [['too-many-labels', `${at}/labels`]]);
+    assert.deepEqual(errorsOf({ type: 'faces', levels: 5, labels: ['a', 'b', 'c', 'd'] }), []);
+    // A question the fragment refuses is not handed to the type's check, which may rely on its shape.
+    assert.deepEqual(errorsOf({ type: 'faces', levels: 4, labels: ['a', 'b', 'c', 'd', 'e'] }).map(([code]) => code), ['not-allowed-value']);
+    const broken = new QuestionTypeRegistry();
+    broken.register({ ...faces, checkQuestion: () => { throw new Error('oops'); } });
+    const failed = validateQuestionnaire(questionnaireWith({ type: 'faces', levels: 3 }), { types: broken }).errors;
+    assert.deepEqual(failed.map((e) => [e.code, e.path]), [['type-check-failed', at]]);
+    assert.match(failed[0]!.message.en, /The check of type "faces" failed: oops/);
+  });
+
   it('should check answers by the type\'s answer fragment', () => {
     const types = registryWithFaces();
     const questionnaire = questionnaireWith({ type: 'faces', levels: 5 });
