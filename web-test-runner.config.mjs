@@ -34,7 +34,8 @@ const strictCspHtml = (testFramework) => `<!doctype html>
 </html>`;
 
 export default {
-  files: ['packages/*/test/browser/**/*.test.ts', 'packages/*/src/**/*.test.ts'],
+  // The example question types (examples/custom-question-type/<name>/test/browser) run here too.
+  files: ['packages/*/test/browser/**/*.test.ts', 'packages/*/src/**/*.test.ts', 'examples/custom-question-type/*/test/browser/**/*.test.ts'],
   testRunnerHtml: strictCspHtml,
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' }), collectorTestPlugin()],

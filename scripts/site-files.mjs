@@ -10,6 +10,8 @@ const SITE_DIR = join(EXAMPLES_DIR, 'district-site');
 export const FORM_BUNDLE_DIR = join(ROOT, 'packages', 'form', 'dist');
 const REPORT_BUNDLE_DIR = join(ROOT, 'packages', 'report', 'dist');
 const DESIGNER_BUNDLE_DIR = join(ROOT, 'packages', 'designer', 'dist');
+const CUSTOM_TYPES_DIR = join(EXAMPLES_DIR, 'custom-question-type');
+const CUSTOM_TYPES_BUILD_DIR = join(CUSTOM_TYPES_DIR, 'dist');
 const BUNDLE = 'sipas-form.bundle.js';
 
 export const CONTENT_TYPES = {
@@ -57,6 +59,11 @@ export function siteFileFor(path, { bundleDir = FORM_BUNDLE_DIR } = {}) {
   if (/^\/sipas-designer\.bundle\.js(\.map)?$/.test(path)) {
     return { file: join(DESIGNER_BUNDLE_DIR, path.slice(1)), missing: `${path.slice(1)} is not built yet: run \`npm run build\`` };
   }
+  // The example question types' page scripts (sipas-faces.js, sipas-admin-unit.js), built beside the example.
+  const typeScript = /^\/custom-types\/(sipas-[a-z][a-z0-9-]*\.js(?:\.map)?)$/.exec(path);
+  if (typeScript) return { file: join(CUSTOM_TYPES_BUILD_DIR, typeScript[1]), missing: `${typeScript[1]} is not built yet: run \`npm run build\`` };
+  const customTypes = /^\/custom-types(?:\/(.*))?$/.exec(path);
+  if (customTypes) return within(CUSTOM_TYPES_DIR, customTypes[1] || 'index.html');
   // The other example pages: /kiosk/, /data-entry/, /print/, /dashboard/, /designer/, and what the staff pages share (/staff/).
   const example = /^\/(kiosk|data-entry|print|dashboard|designer|staff)(?:\/(.*))?$/.exec(path);
   if (example) return within(join(EXAMPLES_DIR, example[1]), example[2] || 'index.html');

@@ -12,7 +12,13 @@ function findTests(dir) {
   });
 }
 
-const files = [...readdirSync('packages').map((name) => join('packages', name, 'test')), join('bench', 'test')].flatMap((testDir) => {
+/** The example question types keep their tests beside them (examples/custom-question-type/<name>/test). */
+const EXAMPLE_TYPES = join('examples', 'custom-question-type');
+const exampleTestDirs = readdirSync(EXAMPLE_TYPES, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && entry.name !== 'dist')
+  .map((entry) => join(EXAMPLE_TYPES, entry.name, 'test'));
+
+const files = [...readdirSync('packages').map((name) => join('packages', name, 'test')), join('bench', 'test'), ...exampleTestDirs].flatMap((testDir) => {
   try {
     return findTests(testDir);
   } catch {

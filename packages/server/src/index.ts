@@ -7,5 +7,5 @@ export { requireRole, requireSession } from './auth/require-role.js';
 export { resetPassword, type PasswordReset } from './auth/initial-admin.js';
 export type { AuthUser, Role } from './auth/user.js';
 export { authenticateRequest, type Authentication } from './auth/authenticate.js';
-export { seedTemplates } from './questionnaires/seed-templates.js';
+export { seedQuestionnaires, seedTemplates } from './questionnaires/seed-templates.js';
 export { HttpError, httpError, located, type ErrorBody } from './http/errors.js';

@@ -1,21 +1,32 @@
 import { templates } from '@sipas/templates';
+import type { Questionnaire } from '@sipas/schema';
 import type { Database } from '../db/database.js';
 import { createQuestionnaire, publishDraft } from './questionnaire-store.js';
 
 /**
- * Makes the standard questionnaires (@sipas/templates) available: each one not on the server yet
- * is stored as a draft and published as version 1. A questionnaire already there, under the same
- * id, is left as it is, so running this on every start is safe. Returns the ids it added.
+ * Makes questionnaires available: each one not on the server yet is stored as a draft and
+ * published as version 1. One already there, under the same id, is left as it is, so running this
+ * on every start is safe. The documents are expected valid (validate them first; a custom type
+ * they use must be defined in this process). Returns the ids it added.
  */
-export async function seedTemplates(db: Database, options: { publishedBy?: number } = {}): Promise<string[]> {
+export async function seedQuestionnaires(db: Database, questionnaires: readonly Questionnaire[], options: { publishedBy?: number } = {}): Promise<string[]> {
   const added: string[] = [];
-  for (const template of templates) {
+  for (const questionnaire of questionnaires) {
     const seeded = await db.transaction(async (tx) => {
-      const created = await createQuestionnaire(tx, { questionnaire: template.questionnaire, allowedOrigins: [], plannedSample: {}, createdBy: options.publishedBy ?? null });
-      if (created) await publishDraft(tx, template.id, options.publishedBy ?? null);
+      const created = await createQuestionnaire(tx, { questionnaire, allowedOrigins: [], plannedSample: {}, createdBy: options.publishedBy ?? null });
+      if (created) await publishDraft(tx, questionnaire.id, options.publishedBy ?? null);
       return created;
     });
-    if (seeded) added.push(template.id);
+    if (seeded) added.push(questionnaire.id);
   }
   return added;
+}
+
+/** The standard questionnaires (@sipas/templates), seeded as above. */
+export function seedTemplates(db: Database, options: { publishedBy?: number } = {}): Promise<string[]> {
+  return seedQuestionnaires(
+    db,
+    templates.map((template) => template.questionnaire),
+    options,
+  );
 }
