@@ -3,6 +3,10 @@
  * outside: telemetry is off, and the npm scripts pass `--ci --no-version-updates` to `storybook dev`
  * (without it, dev checks storybook.js.org for updates).
  *
+ * Docs: @storybook/addon-docs gives every story file tagged `autodocs` a docs page, its tables
+ * (properties, attributes, events, CSS parts and custom properties) read from custom-elements.json,
+ * which `npm run manifest` generates before `storybook dev` and `storybook build` (preview.ts).
+ *
  * Decorators: Vite 8 compiles TypeScript with Oxc, which cannot lower standard decorators but
  * honours `experimentalDecorators` from each package's tsconfig (tsconfig.base.json sets it), so
  * the Lit elements need no plugin here.
@@ -13,7 +17,7 @@ import { defaultClientConditions } from 'vite';
 const config: StorybookConfig = {
   framework: { name: '@storybook/web-components-vite', options: {} },
   stories: ['../packages/*/stories/**/*.stories.ts'],
-  addons: [],
+  addons: ['@storybook/addon-docs'],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   viteFinal: async (viteConfig) => {
     // Workspace packages resolve to src/*.ts through the "source" export condition, as in the tests,

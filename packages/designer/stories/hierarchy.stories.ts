@@ -34,6 +34,8 @@ function applyEdit(event: CustomEvent<DesignerEdit>): void {
 
 const meta: Meta<HierarchyArgs> = {
   title: 'Designer/Parts/Units and service fields',
+  component: 'sipas-designer-hierarchy',
+  tags: ['autodocs'],
   args: { lang: 'vi', list: 'units' },
   argTypes: {
     lang: { control: 'inline-radio', options: ['vi', 'en'] },

@@ -76,6 +76,7 @@ const nextChange = (designer: SipasDesigner): Promise<Questionnaire> =>
 const meta: Meta<DesignerArgs> = {
   title: 'Designer/sipas-designer',
   component: 'sipas-designer',
+  tags: ['autodocs'],
   parameters: { layout: 'fullscreen' },
   args: { lang: 'vi' },
   argTypes: {

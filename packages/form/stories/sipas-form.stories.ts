@@ -26,6 +26,7 @@ const renderForm = ({ lang, mode, questionnaire, src }: FormArgs): TemplateResul
 const meta: Meta<FormArgs> = {
   title: 'Form/sipas-form',
   component: 'sipas-form',
+  tags: ['autodocs'],
   args: { lang: 'vi', mode: 'online' },
   argTypes: {
     lang: { control: 'inline-radio', options: ['vi', 'en'], description: 'Language of the form (`lang` attribute)' },

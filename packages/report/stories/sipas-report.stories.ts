@@ -87,6 +87,7 @@ async function shownReport(canvasElement: HTMLElement, part: string): Promise<Si
 const meta: Meta<ReportArgs> = {
   title: 'Report/sipas-report',
   component: 'sipas-report',
+  tags: ['autodocs'],
   args: { lang: 'vi' },
   argTypes: {
     lang: { control: 'inline-radio', options: ['vi', 'en'], description: 'Language of the dashboard (`lang` attribute)' },

@@ -1,12 +1,3 @@
-/**
- * @summary The checks view: the validator's errors and the design warnings of the questionnaire,
- * counted and grouped by severity; each item names its element and selects it when pressed.
- *
- * @event sipas-designer-select - An item was pressed; `path` is the JSON pointer of the problem.
- *
- * @csspart base - The view's wrapper.
- * @csspart item - One check's button.
- */
 import { LitElement, css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { LocalizedString, Questionnaire } from '@sipas/schema';
@@ -32,6 +23,21 @@ function textIn(value: unknown, lang: string): string {
 
 const shorten = (text: string): string => (text.length > TITLE_LENGTH ? `${text.slice(0, TITLE_LENGTH - 1)}…` : text);
 
+/**
+ * The checks view: the validator's errors and the design warnings of the questionnaire, counted and
+ * grouped by severity (errors, which stop publishing, first); each item names its element and
+ * selects it when pressed.
+ *
+ * @summary The errors and warnings of a questionnaire, each leading to its element.
+ *
+ * @event sipas-designer-select - An item was pressed (bubbles, composed). detail: { path }, the JSON pointer of the problem
+ *
+ * @csspart base - the view's wrapper
+ * @csspart item - one check's button
+ *
+ * @cssproperty --sipas-color-* - the SIPAS palette, shared with `<sipas-form>`: primary, on-primary, text, muted, background, surface, chosen, border, error
+ * @cssproperty --sipas-font-family - the font
+ */
 export class SipasDesignerChecks extends LitElement {
   static override styles = [
     partStyles,

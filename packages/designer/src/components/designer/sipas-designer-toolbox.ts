@@ -1,8 +1,3 @@
-/**
- * The toolbox: every question type the designer can add (built-in, then registered ones),
- * grouped and searchable. A click or Enter asks to insert the type after the selection; a pointer
- * press tells the designer a drag may start (it owns drag and drop across its parts).
- */
 import { LitElement, css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { coreTypes, type CoreTypeRegistry } from '@sipas/core';
@@ -34,6 +29,20 @@ const GROUPS: [ToolboxGroup, DesignerStringKey][] = [
 /** Lower case without diacritics, so "hai long" finds "Hài lòng" and "d" finds "đ". */
 const folded = (text: string) => withoutDiacritics(text).toLowerCase();
 
+/**
+ * The toolbox: every question type the designer can add (built-in, then registered ones), grouped
+ * and searchable without diacritics ("hai long" finds "Hài lòng"). A click or Enter asks to insert
+ * the type after the selection; a pointer press tells the designer a drag may start (it owns drag
+ * and drop across its parts).
+ *
+ * @summary The designer's question types, grouped and searchable.
+ *
+ * @event sipas-toolbox-insert - A type was chosen with a click or Enter (bubbles, composed). detail: { type }
+ * @event sipas-toolbox-press - A pointer went down on a type: a drag may start (bubbles, composed). detail: { type, event }
+ *
+ * @cssproperty --sipas-color-* - the SIPAS palette, shared with `<sipas-form>`: primary, on-primary, text, muted, background, surface, chosen, border, error
+ * @cssproperty --sipas-font-family - the font
+ */
 export class SipasDesignerToolbox extends LitElement {
   static override styles = [
     partStyles,

@@ -1,10 +1,3 @@
-/**
- * <sipas-designer>: the questionnaire designer. It owns the document: every part (toolbox, canvas,
- * property panel, logic, translations, JSON, checks) asks for changes with `sipas-designer-edit`,
- * and the designer applies them, records them for undo, autosaves and announces them, then hands
- * the new document back to every part. Contract: property `questionnaire`, event
- * `sipas-questionnaire-change` (detail `{ questionnaire }`) after every edit, undo and redo.
- */
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { cssomStyle } from '../cssom-style.js';
@@ -65,6 +58,35 @@ interface PropertiesPanel extends HTMLElement {
   focusProperty?(rest: (string | number)[]): Promise<boolean>;
 }
 
+/**
+ * The questionnaire designer: a toolbox, the canvas of pages, sections and questions, the property
+ * and logic panels, and views for units and service fields, translations, JSON, a live preview and
+ * checks; templates, files, undo and redo, autosave on the device and publishing to the collector
+ * server.
+ *
+ * It owns the document: every part asks for changes with `sipas-designer-edit`, and the designer
+ * applies them, records them for undo, autosaves and announces them, then hands the new document
+ * back to every part. Set `questionnaire` to open a document; read it back from
+ * `sipas-questionnaire-change`.
+ *
+ * @summary The visual SIPAS questionnaire designer.
+ *
+ * @event sipas-questionnaire-change - The document changed: an edit, an undo or a redo (bubbles, composed). detail: { questionnaire }
+ *
+ * @csspart base - the designer's frame
+ *
+ * @cssproperty --sipas-color-primary - primary buttons, the selection and focus rings
+ * @cssproperty --sipas-color-on-primary - text on primary buttons
+ * @cssproperty --sipas-color-text - body text
+ * @cssproperty --sipas-color-muted - hints and secondary text
+ * @cssproperty --sipas-color-background - the background
+ * @cssproperty --sipas-color-surface - panels and hovered buttons
+ * @cssproperty --sipas-color-chosen - pressed and selected items
+ * @cssproperty --sipas-color-border - borders of controls
+ * @cssproperty --sipas-color-error - errors
+ * @cssproperty --sipas-font-family - the designer's font
+ * @cssproperty --sipas-font-mono - the monospace font of expressions and JSON
+ */
 export class SipasDesigner extends LitElement implements DragHost {
   static override styles = [partStyles, formStyles, designerStyles];
 

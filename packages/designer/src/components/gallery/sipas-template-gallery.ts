@@ -1,11 +1,3 @@
-/**
- * @summary The template gallery: a modal dialog with one card per standard questionnaire (its
- * title, description, number of questions, source and legal basis) and a blank questionnaire.
- * Choosing one hands a copy to the designer; the templates themselves never change.
- *
- * @event sipas-template-choose - A template (or the blank questionnaire) was chosen; the dialog closes. detail: { questionnaire } (a deep copy)
- * @event close - The dialog closed (chosen, Escape or the close button); `open` is false again.
- */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { isAnswerable, languageOf, listQuestions, localize, type Questionnaire } from '@sipas/schema';
@@ -31,6 +23,19 @@ const answerableCount = (questionnaire: Questionnaire): number => listQuestions(
 
 const STATUS_KEYS = { official: 'statusOfficial', reconstructed: 'statusReconstructed', draft: 'statusDraft' } as const;
 
+/**
+ * The template gallery: a modal dialog with one card per standard questionnaire (its title,
+ * description, number of questions, source and legal basis) and a blank questionnaire. Choosing one
+ * hands a copy to the designer; the templates themselves never change.
+ *
+ * @summary A modal dialog to start a questionnaire from a standard template.
+ *
+ * @event sipas-template-choose - A template (or the blank questionnaire) was chosen; the dialog closes (bubbles, composed). detail: { questionnaire } (a deep copy)
+ * @event close - The dialog closed (chosen, Escape or the close button); `open` is false again.
+ *
+ * @cssproperty --sipas-color-* - the SIPAS palette, shared with `<sipas-form>`: primary, on-primary, text, muted, background, surface, chosen, border, error
+ * @cssproperty --sipas-font-family - the font
+ */
 export class SipasTemplateGallery extends LitElement {
   static override styles = [
     partStyles,

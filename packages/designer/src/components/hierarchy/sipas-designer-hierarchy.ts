@@ -1,19 +1,3 @@
-/**
- * @summary The units and service fields view: the levels of `sipas.units` or `sipas.serviceFields`
- * (tỉnh → huyện → xã, lĩnh vực → thủ tục), their items as a keyboard-operable tree beside the
- * selected item's fields, and a bulk paste of an indented list. Problems (empty, invalid or repeated
- * ids, empty labels, unknown levels) show at their field, in both languages.
- *
- * Keyboard in the tree: ↑/↓/Home/End move, → / ← expand, collapse or go to child/parent,
- * Alt + ↑/↓ reorder, Alt + →/← indent/outdent (announced), Enter edits the label, Delete removes.
- *
- * @event sipas-designer-edit - Every change, as one pure edit (see model/edit.ts).
- *
- * @csspart base - The view's wrapper.
- * @csspart tree - The tree of items.
- * @csspart details - The fields of the selected item.
- * @csspart paste - The bulk paste form.
- */
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
@@ -75,6 +59,31 @@ interface PendingConfirm {
   run: () => void;
 }
 
+/**
+ * The units and service fields view: the levels of `sipas.units` or `sipas.serviceFields` (tỉnh →
+ * huyện → xã, lĩnh vực → thủ tục), their items as a keyboard-operable tree beside the selected
+ * item's fields, and a bulk paste of an indented list. Problems (empty, invalid or repeated ids,
+ * empty labels, unknown levels) show at their field, in both languages.
+ *
+ * Keyboard in the tree: ↑/↓/Home/End move, → / ← expand, collapse or go to child/parent, Alt + ↑/↓
+ * reorder, Alt + →/← indent/outdent (announced), Enter edits the label, Delete removes.
+ *
+ * A part of `<sipas-designer>`, usable on its own: it never changes the document it is given, and
+ * asks for each change with a `sipas-designer-edit` event that the designer (or any host) applies
+ * before handing the new document back.
+ *
+ * @summary The units and service fields of a questionnaire, as an editable tree.
+ *
+ * @event sipas-designer-edit - Every change, as one pure edit (bubbles, composed; see model/edit.ts).
+ *
+ * @csspart base - the view's wrapper
+ * @csspart tree - the tree of items
+ * @csspart details - the fields of the selected item
+ * @csspart paste - the bulk paste form
+ *
+ * @cssproperty --sipas-color-* - the SIPAS palette, shared with `<sipas-form>`: primary, on-primary, text, muted, background, surface, chosen, border, error
+ * @cssproperty --sipas-font-family - the font
+ */
 export class SipasDesignerHierarchy extends LitElement {
   static override styles = [partStyles, hierarchyStyles];
 

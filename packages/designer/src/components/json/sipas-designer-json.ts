@@ -1,21 +1,3 @@
-/**
- * @summary The JSON view: the questionnaire as pretty JSON, editable. Each edit is parsed at once:
- * a syntax error shows its line and column, a parsed document its validation errors (each one
- * selects its element). "Áp dụng" replaces the document in one undoable edit. The rule is the one
- * for opening a file (`parseQuestionnaireText` in model/files.ts): a document with validation errors
- * may be applied (designers fix things step by step), one without the shape the designer needs
- * (model/document-shape.ts: pages, sections and questions as objects with their lists and names)
- * may not, and its problems are listed by place.
- *
- * While the text is unmodified it follows the questionnaire; once modified it is kept, and a
- * change from elsewhere only shows a notice.
- *
- * @event sipas-designer-edit - "Áp dụng" was pressed (see model/edit.ts).
- * @event sipas-designer-select - A validation error was clicked; `path` is its JSON pointer.
- *
- * @csspart base - The view's wrapper.
- * @csspart editor - The textarea.
- */
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { inLanguage, type Questionnaire, type ValidationError } from '@sipas/schema';
@@ -35,6 +17,34 @@ export function analyseJsonText(text: string): TextAnalysis {
   return 'errors' in read ? { kind: 'refused', problems: read.errors } : { kind: 'document', document: read.questionnaire, errors: read.problems };
 }
 
+/**
+ * The JSON view: the questionnaire as pretty JSON, editable. Each edit is parsed at once: a syntax
+ * error shows its line and column, a parsed document its validation errors (each one selects its
+ * element). "Áp dụng" replaces the document in one undoable edit. The rule is the one for opening a
+ * file (`parseQuestionnaireText` in model/files.ts): a document with validation errors may be
+ * applied (designers fix things step by step), one without the shape the designer needs
+ * (model/document-shape.ts: pages, sections and questions as objects with their lists and names)
+ * may not, and its problems are listed by place.
+ *
+ * While the text is unmodified it follows the questionnaire; once modified it is kept, and a change
+ * from elsewhere only shows a notice.
+ *
+ * A part of `<sipas-designer>`, usable on its own: it never changes the document it is given, and
+ * asks for each change with a `sipas-designer-edit` event that the designer (or any host) applies
+ * before handing the new document back.
+ *
+ * @summary The questionnaire as editable JSON, checked as it is typed.
+ *
+ * @event sipas-designer-edit - "Áp dụng" was pressed (bubbles, composed; see model/edit.ts).
+ * @event sipas-designer-select - A validation error was pressed (bubbles, composed). detail: { path }, its JSON pointer
+ *
+ * @csspart base - the view's wrapper
+ * @csspart editor - the text area
+ *
+ * @cssproperty --sipas-color-* - the SIPAS palette, shared with `<sipas-form>`: primary, on-primary, text, muted, background, surface, chosen, border, error
+ * @cssproperty --sipas-font-family - the font
+ * @cssproperty --sipas-font-mono - the font of the JSON text
+ */
 export class SipasDesignerJson extends LitElement {
   static override styles = [
     partStyles,

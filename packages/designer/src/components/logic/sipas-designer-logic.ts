@@ -1,13 +1,3 @@
-/**
- * @summary The logic panel: where the selected question is referenced (conditions, piped texts,
- * the index model) and every condition of the questionnaire, each a button that selects the
- * element holding it.
- *
- * @event sipas-designer-select - `detail.path`: the JSON pointer of the chosen expression or text
- * (bubbles, composed), for the designer to select its element.
- *
- * @csspart base - the panel.
- */
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Questionnaire } from '@sipas/schema';
@@ -21,6 +11,21 @@ import { logicPanelStyles } from './logic.styles.js';
 
 const REFERENCE_KIND_KEYS: Record<ReferenceKind, LogicStringKey> = { expression: 'kindExpression', text: 'kindText', index: 'kindIndex' };
 
+/**
+ * The logic panel: where the selected question is referenced (conditions, piped texts, the index
+ * model) and every condition of the questionnaire, each a button that selects the element holding
+ * it.
+ *
+ * @summary Where a question is referenced, and every condition of the questionnaire.
+ *
+ * @event sipas-designer-select - An entry was pressed (bubbles, composed). detail: { path }, the JSON pointer of the expression or text, for the designer to select its element
+ *
+ * @csspart base - the panel
+ *
+ * @cssproperty --sipas-color-* - the SIPAS palette, shared with `<sipas-form>`: primary, on-primary, text, muted, background, surface, chosen, border, error
+ * @cssproperty --sipas-font-family - the font
+ * @cssproperty --sipas-font-mono - the font of the expressions
+ */
 export class SipasDesignerLogic extends LitElement {
   static override styles = [partStyles, logicPanelStyles];
 

@@ -1,14 +1,3 @@
-/**
- * @summary Edits one condition of the questionnaire two ways at once: a visual builder (rules of
- * question → row → operator → value, groups joined by "and" or "or") and the expression text with
- * live syntax checking. Editing either updates the other.
- *
- * @event change - `detail: { value: string | undefined }`, bubbles and composed: the new valid
- * expression, or undefined when the condition was cleared. Not fired while the text does not parse
- * or a rule is incomplete, nor when `value` is set by the program.
- *
- * @csspart base - the whole editor.
- */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
@@ -49,6 +38,21 @@ const blankToUndefined = (text: string | undefined): string | undefined => (text
 
 const pathKey = (path: ItemPath): string => path.join('-') || 'root';
 
+/**
+ * Edits one condition of the questionnaire two ways at once: a visual builder (rules of question →
+ * row → operator → value, groups joined by "and" or "or") and the expression text with live syntax
+ * checking. Editing either updates the other.
+ *
+ * @summary Edits a condition as rules or as expression text, each following the other.
+ *
+ * @event change - The condition changed (bubbles, composed). detail: { value: string | undefined }, the new valid expression, or undefined when the condition was cleared. Not fired while the text does not parse or a rule is incomplete, nor when `value` is set by the program.
+ *
+ * @csspart base - the whole editor
+ *
+ * @cssproperty --sipas-color-* - the SIPAS palette, shared with `<sipas-form>`: primary, on-primary, text, muted, background, surface, chosen, border, error
+ * @cssproperty --sipas-font-family - the font
+ * @cssproperty --sipas-font-mono - the font of the expression text
+ */
 export class SipasExpressionEditor extends LitElement {
   static override styles = [partStyles, expressionEditorStyles];
 

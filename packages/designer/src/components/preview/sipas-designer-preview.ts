@@ -1,21 +1,3 @@
-/**
- * @summary The live preview: the questionnaire being designed in a real `<sipas-form>`, at the
- * width of a phone, a tablet or a desktop, in any of its languages and collection modes.
- *
- * Nothing leaves the preview: the form gets no endpoint and the preview cancels `sipas-submit`, so
- * a submitted preview only shows the thank-you screen (and "Làm lại"). The form still uses this
- * origin's device storage for drafts; the preview hands it a copy whose id ends in `.xem-truoc` and
- * without `onePerDevice`, so the preview's drafts never mix with a published form's on this origin
- * and submitting a preview never marks the device as having answered.
- *
- * A document the validator refuses is not handed to the form: a notice names the first error.
- * It is validated with the schemas of `types`, and the form runs with the same registry, so custom
- * question types given to the designer work here too.
- *
- * @csspart toolbar - the device, language and mode switches
- * @csspart frame - the box the form is shown in, as wide as the chosen device (a section, so the
- * form's header is the preview's, not a second banner of the page)
- */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
@@ -70,6 +52,28 @@ export function previewCopy(questionnaire: Questionnaire): Questionnaire {
  */
 const noAnswers = (): Record<string, Answer> => ({});
 
+/**
+ * The live preview: the questionnaire being designed in a real `<sipas-form>`, at the width of a
+ * phone, a tablet or a desktop, in any of its languages and collection modes.
+ *
+ * Nothing leaves the preview: the form gets no endpoint and the preview cancels `sipas-submit`, so
+ * a submitted preview only shows the thank-you screen (and "Làm lại"). The form still uses this
+ * origin's device storage for drafts; the preview hands it a copy whose id ends in `.xem-truoc` and
+ * without `onePerDevice`, so the preview's drafts never mix with a published form's on this origin
+ * and submitting a preview never marks the device as having answered.
+ *
+ * A document the validator refuses is not handed to the form: a notice names the first error. It is
+ * validated with the schemas of `types`, and the form runs with the same registry, so custom
+ * question types given to the designer work here too.
+ *
+ * @summary The questionnaire being designed, in a real form at phone, tablet or desktop width.
+ *
+ * @csspart toolbar - the device, language and mode switches
+ * @csspart frame - the box the form is shown in, as wide as the chosen device (a section, so the form's header is the preview's, not a second banner of the page)
+ *
+ * @cssproperty --sipas-color-* - the SIPAS palette, shared with `<sipas-form>`: primary, on-primary, text, muted, background, surface, chosen, border, error
+ * @cssproperty --sipas-font-family - the font
+ */
 export class SipasDesignerPreview extends LitElement {
   static override styles = [
     partStyles,

@@ -1,9 +1,3 @@
-/**
- * @summary An editable list of value/text items: a question's choices, a likert grid's rows (with
- * criterion codes) or a custom scale's levels. Add, remove, reorder with buttons or Alt+↑/↓ in a
- * row, edit in place, and paste many lines at once; repeated values are flagged on their row.
- * @event sipas-property-value - the new list (`detail.value`), with `detail.merge` for typing.
- */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
@@ -42,6 +36,21 @@ const NEW_TEXT: Record<ListKind, { vi: string; en: string }> = {
   levels: { vi: 'Mức', en: 'Level' },
 };
 
+/**
+ * An editable list of value/text items: a question's choices, a likert grid's rows (with criterion
+ * codes) or a custom scale's levels. Add, remove, reorder with buttons or Alt+↑/↓ in a row, edit in
+ * place, and paste many lines at once; repeated values are flagged on their row.
+ *
+ * One of the property panel's editors: `<sipas-designer-properties>` creates it for a field and
+ * applies the value it reports (`sipas-property-value`, listened to on the element itself).
+ *
+ * @summary An editable list of choices, likert rows or scale levels.
+ *
+ * @event sipas-property-value - The new list. detail: { value, merge } (`merge` while typing, so one undo step covers a word)
+ *
+ * @cssproperty --sipas-color-* - the SIPAS palette, shared with `<sipas-form>`: primary, on-primary, text, muted, background, surface, chosen, border, error
+ * @cssproperty --sipas-font-family - the font
+ */
 export class SipasDesignerChoicesEditor extends LitElement implements FocusablePath {
   static override styles = [
     partStyles,

@@ -1,9 +1,3 @@
-/**
- * @summary Which component of the SIPAS index model a question's items belong to: choosing one
- * moves the question's leaf nodes there (one per row of a likert grid), "none" takes them out.
- * Warns when the question's criterion codes are not in the index model.
- * @event sipas-designer-edit - the move, as a designer edit (bubbles, composed).
- */
 import { LitElement, css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
@@ -16,6 +10,21 @@ import { pt } from './properties-strings.js';
 
 const NONE = '';
 
+/**
+ * Which component of the SIPAS index model a question's items belong to: choosing one moves the
+ * question's leaf nodes there (one per row of a likert grid), "none" takes them out. Warns when the
+ * question's criterion codes are not in the index model.
+ *
+ * Part of `<sipas-designer-properties>`; the move goes out as a designer edit, like every change of
+ * the panel.
+ *
+ * @summary Places a question's items in the SIPAS index model.
+ *
+ * @event sipas-designer-edit - The move, as a designer edit (bubbles, composed; see model/edit.ts).
+ *
+ * @cssproperty --sipas-color-* - the SIPAS palette, shared with `<sipas-form>`: primary, on-primary, text, muted, background, surface, chosen, border, error
+ * @cssproperty --sipas-font-family - the font
+ */
 export class SipasDesignerIndexLink extends LitElement {
   static override styles = [
     partStyles,

@@ -1,8 +1,3 @@
-/**
- * @summary Chooses a rating or likert question's scale: a standard one, one declared in the
- * questionnaire's `scales`, or levels written in place (edited with the list editor).
- * @event sipas-property-value - the new ScaleRef (`detail.value`), `detail.merge` while typing levels.
- */
 import { LitElement, css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
@@ -20,6 +15,20 @@ const DEFAULT_LEVELS: Scale['levels'] = [
   { value: 2, text: { vi: 'Có', en: 'Yes' } },
 ];
 
+/**
+ * Chooses a rating or likert question's scale: a standard one, one declared in the questionnaire's
+ * `scales`, or levels written in place (edited with the list editor).
+ *
+ * One of the property panel's editors: `<sipas-designer-properties>` creates it for a field and
+ * applies the value it reports (`sipas-property-value`, listened to on the element itself).
+ *
+ * @summary Chooses a rating or likert question's scale.
+ *
+ * @event sipas-property-value - The new scale reference. detail: { value, merge } (`merge` while typing levels)
+ *
+ * @cssproperty --sipas-color-* - the SIPAS palette, shared with `<sipas-form>`: primary, on-primary, text, muted, background, surface, chosen, border, error
+ * @cssproperty --sipas-font-family - the font
+ */
 export class SipasDesignerScalePicker extends LitElement implements FocusablePath {
   static override styles = [
     partStyles,

@@ -1,17 +1,3 @@
-/**
- * @summary The property panel: the selected question's properties, generated from its type's JSON
- * Schema (so a custom type gets a panel without designer code), or a page's, a section's or the
- * questionnaire's. Every change is a designer edit (`requestEdit`), typing in one field coalescing
- * into one undo step; a rename is asked of the shell, which updates references.
- *
- * Text fields edit one language (`editLanguage`) and show the other beneath. Vietnamese is
- * required by the format: emptying an optional text removes the property; emptying a required
- * one (a title) or one that still has translations is refused — the field keeps what was typed,
- * marked invalid, and the document keeps its last valid text.
- *
- * @event sipas-designer-edit - a property change (bubbles, composed); see model/edit.ts.
- * @event sipas-designer-rename - `{ from, to }`: the author renamed the element (bubbles, composed).
- */
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
@@ -76,6 +62,25 @@ function fieldsOf(schema: SchemaFragment, keys?: string[]): PropertyField[] {
 
 const idOf = (rest: readonly PathKey[]): string => `p${toPointer(rest).replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
+/**
+ * The property panel: the selected question's properties, generated from its type's JSON Schema (so
+ * a custom type gets a panel without designer code), or a page's, a section's or the
+ * questionnaire's. Every change is a designer edit (`requestEdit`), typing in one field coalescing
+ * into one undo step; a rename is asked of the shell, which updates references.
+ *
+ * Text fields edit one language (`editLanguage`) and show the other beneath. Vietnamese is required
+ * by the format: emptying an optional text removes the property; emptying a required one (a title)
+ * or one that still has translations is refused — the field keeps what was typed, marked invalid,
+ * and the document keeps its last valid text.
+ *
+ * @summary The properties of the selected element, generated from its JSON Schema.
+ *
+ * @event sipas-designer-edit - A property changed (bubbles, composed; see model/edit.ts).
+ * @event sipas-designer-rename - The author renamed the element (bubbles, composed). detail: { from, to }
+ *
+ * @cssproperty --sipas-color-* - the SIPAS palette, shared with `<sipas-form>`: primary, on-primary, text, muted, background, surface, chosen, border, error
+ * @cssproperty --sipas-font-family - the font
+ */
 export class SipasDesignerProperties extends LitElement {
   static override styles = [
     partStyles,

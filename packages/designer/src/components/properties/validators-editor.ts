@@ -1,9 +1,3 @@
-/**
- * @summary A question's validation rules: add and remove rules of type range, length, pattern,
- * count or expression, edit their bounds, pattern or condition and an optional message. A pattern
- * the engine would reject (`new RegExp(p, 'u')`) is refused with a message beside it.
- * @event sipas-property-value - the new rule list (`detail.value`; undefined when the last goes).
- */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
@@ -21,6 +15,21 @@ interface FieldDraft {
   error: string;
 }
 
+/**
+ * A question's validation rules: add and remove rules of type range, length, pattern, count or
+ * expression, edit their bounds, pattern or condition and an optional message. A pattern the engine
+ * would reject (`new RegExp(p, 'u')`) is refused with a message beside it.
+ *
+ * One of the property panel's editors: `<sipas-designer-properties>` creates it for a field and
+ * applies the value it reports (`sipas-property-value`, listened to on the element itself).
+ *
+ * @summary Edits a question's validation rules.
+ *
+ * @event sipas-property-value - The new rule list. detail: { value, merge } (`value` undefined when the last rule goes)
+ *
+ * @cssproperty --sipas-color-* - the SIPAS palette, shared with `<sipas-form>`: primary, on-primary, text, muted, background, surface, chosen, border, error
+ * @cssproperty --sipas-font-family - the font
+ */
 export class SipasDesignerValidatorsEditor extends LitElement implements FocusablePath {
   static override styles = [
     partStyles,

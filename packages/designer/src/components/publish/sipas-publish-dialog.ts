@@ -1,11 +1,7 @@
 /**
- * The publish dialog: signs in to the collector server when needed, refuses a document with
- * errors, publishes the document as a new version and reports the version or the server's
- * located problems.
- *
- * Each step replaces the controls of the last, so focus is moved on by hand (a removed element
- * leaves it nowhere): to the step's first control, to the result line once published, and back
- * to the Publish button when publishing failed.
+ * Each step of the publish dialog replaces the controls of the last, so focus is moved on by hand
+ * (a removed element leaves it nowhere): to the step's first control, to the result line once
+ * published, and back to the Publish button when publishing failed.
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
@@ -23,6 +19,19 @@ export interface PublishedDetail {
 
 type Step = 'checking' | 'sign-in' | 'ready' | 'publishing' | 'done';
 
+/**
+ * The publish dialog of `<sipas-designer>`: signs in to the collector server (`server`) when
+ * needed, refuses a document with errors, publishes the document as a new version and reports the
+ * version or the server's located problems.
+ *
+ * @summary Publishes the designed questionnaire to the collector server.
+ *
+ * @event sipas-published - The server stored the document as a new version (bubbles, composed). detail: { id, version }
+ * @event close - The dialog closed; `open` is false again.
+ *
+ * @cssproperty --sipas-color-* - the SIPAS palette, shared with `<sipas-form>`: primary, on-primary, text, muted, background, surface, chosen, border, error
+ * @cssproperty --sipas-font-family - the font
+ */
 export class SipasPublishDialog extends LitElement {
   static override styles = [
     partStyles,

@@ -1,14 +1,3 @@
-/**
- * @summary The translations view: every text of the questionnaire in a table, Vietnamese and
- * English side by side, each cell editable; untranslated texts are marked and can be shown alone;
- * the table goes out to translators as CSV and comes back.
- *
- * @event sipas-designer-edit - A cell was edited or a CSV imported (see model/edit.ts).
- * @event sipas-designer-select - The owner of a row was clicked; `path` is the text's pointer.
- *
- * @csspart base - The view's wrapper.
- * @csspart table - The table of texts.
- */
 import { LitElement, css, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -32,6 +21,26 @@ import { tr } from './translations-strings.js';
 /** How long the exported file's blob URL lives: long enough for any browser to start the download. */
 const DOWNLOAD_URL_LIFETIME_MS = 30_000;
 
+/**
+ * The translations view: every text of the questionnaire in a table, Vietnamese and English side by
+ * side, each cell editable; untranslated texts are marked and can be shown alone; the table goes
+ * out to translators as CSV and comes back.
+ *
+ * A part of `<sipas-designer>`, usable on its own: it never changes the document it is given, and
+ * asks for each change with a `sipas-designer-edit` event that the designer (or any host) applies
+ * before handing the new document back.
+ *
+ * @summary Every text of a questionnaire, Vietnamese and English side by side.
+ *
+ * @event sipas-designer-edit - A cell was edited or a CSV imported (bubbles, composed; see model/edit.ts).
+ * @event sipas-designer-select - The owner of a row was pressed (bubbles, composed). detail: { path }, the text's JSON pointer
+ *
+ * @csspart base - the view's wrapper
+ * @csspart table - the table of texts
+ *
+ * @cssproperty --sipas-color-* - the SIPAS palette, shared with `<sipas-form>`: primary, on-primary, text, muted, background, surface, chosen, border, error
+ * @cssproperty --sipas-font-family - the font
+ */
 export class SipasDesignerTranslations extends LitElement {
   static override styles = [
     partStyles,

@@ -1,35 +1,3 @@
-/**
- * @summary The embeddable SIPAS questionnaire: pages, questions, errors, submission and the
- * offline outbox, in one element a district site drops in with a script tag.
- *
- * @event sipas-value-change - The respondent changed an answer. detail: { name, value }
- * @event sipas-page-change - The respondent moved to another page. detail: { page, index, count }
- * @event sipas-submit - A complete response was submitted (cancelable: cancel to send it yourself). detail: { response }
- * @event sipas-queued - The response is stored on the device and waits for delivery. detail: { responseId, persistent }
- * @event sipas-sent - The server acknowledged the response. detail: { responseId, receipt }
- * @event sipas-error - The questionnaire could not load, or the server refused the response. detail: { kind, message, errors }
- *
- * @csspart base - the form's frame; header, title, description, notice, progress, error-summary,
- * page, page-title, section, section-title, navigation, button, back-button, next-button,
- * submit-button, new-button, start-over-button, fix-button, retry-button, thank-you,
- * delivery-status; and the question parts (question, question-title, question-description,
- * question-error, input, other-input, choice, choice-label, likert-row, likert-row-title, info-text).
- *
- * @cssproperty --sipas-color-primary - buttons, chosen answers and focus rings
- * @cssproperty --sipas-color-on-primary - text on primary buttons
- * @cssproperty --sipas-color-text - body text
- * @cssproperty --sipas-color-muted - descriptions and secondary text
- * @cssproperty --sipas-color-background - the form's background
- * @cssproperty --sipas-color-surface - question cards
- * @cssproperty --sipas-color-chosen - the background of a chosen answer
- * @cssproperty --sipas-color-border - borders of inputs and cards
- * @cssproperty --sipas-color-error - error text and borders
- * @cssproperty --sipas-font-family - the form's font
- * @cssproperty --sipas-font-size - body text size (16px by default, never smaller)
- * @cssproperty --sipas-radius - corner radius
- * @cssproperty --sipas-space-m - the base spacing unit
- * @cssproperty --sipas-touch-target - minimum height of anything tappable (44px)
- */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Form, QuestionnaireLoadError, type CoreTypeRegistry, type FieldError, type FormOptions } from '@sipas/core';
@@ -66,6 +34,78 @@ const CHANNEL_OF_MODE: Record<FormMode, Channel> = { online: 'online', kiosk: 'k
 /** Drafts belong to one version of one questionnaire on this device. */
 const draftKey = (questionnaire: Questionnaire): string => `${questionnaire.id}@${questionnaire.version ?? 1}`;
 
+/**
+ * The embeddable SIPAS questionnaire: pages, questions, errors, submission and the offline outbox,
+ * in one element a district site drops in with a script tag. Give it a `questionnaire` (or a `src`
+ * URL) and an `endpoint`: answers are kept as a draft on the device, and a response that cannot be
+ * sent yet waits in the outbox and goes out once the connection is back.
+ *
+ * `mode` chooses how answers are collected: `online` (the default), `kiosk` (a tablet at the
+ * counter that starts over by itself), `entry` (staff typing paper forms, `<sipas-entry-sheet>`) or
+ * `print` (the paper form, `<sipas-print-sheet>`); the two staff modes are loaded on demand. The
+ * interface speaks Vietnamese (`lang="vi"`, the default) or English.
+ *
+ * Question elements (`<sipas-question-*>`) render inside the form's shadow root, so every part
+ * below, theirs included, is styled from the page with `sipas-form::part(...)`.
+ *
+ * @summary The embeddable SIPAS questionnaire, with drafts and offline delivery.
+ *
+ * @event sipas-value-change - The respondent changed an answer. detail: { name, value }
+ * @event sipas-page-change - The respondent moved to another page. detail: { page, index, count }
+ * @event sipas-submit - A complete response was submitted (cancelable: cancel to send it yourself). detail: { response }
+ * @event sipas-queued - The response is stored on the device and waits for delivery. detail: { responseId, persistent }
+ * @event sipas-sent - The server acknowledged the response. detail: { responseId, receipt }
+ * @event sipas-error - The questionnaire could not load, or the server refused the response. detail: { kind, message, errors }
+ *
+ * @csspart base - the form's frame
+ * @csspart header - the questionnaire's title and description
+ * @csspart title - the questionnaire's title
+ * @csspart description - the questionnaire's description
+ * @csspart notice - a notice above the questions (draft restored, already answered, could not load)
+ * @csspart progress - the progress bar
+ * @csspart error-summary - the list of errors after a failed "next" or submit
+ * @csspart page - the current page
+ * @csspart page-title - the page's heading
+ * @csspart section - a section of the page
+ * @csspart section-title - a section's heading
+ * @csspart navigation - the back, next and submit buttons
+ * @csspart button - every button, besides its own part below
+ * @csspart back-button - "Quay lại" (back)
+ * @csspart next-button - "Tiếp theo" (next)
+ * @csspart submit-button - "Gửi phiếu" (submit), on the last page
+ * @csspart start-over-button - start over instead of the restored draft
+ * @csspart retry-button - load the questionnaire again
+ * @csspart fix-button - back to the answers the server refused
+ * @csspart new-button - another response, on the thank-you screen
+ * @csspart thank-you - the thank-you screen
+ * @csspart delivery-status - where the response is (saving, waiting, sent, refused)
+ * @csspart question - a question's frame (rendered by its `<sipas-question-*>` element)
+ * @csspart question-title - a question's title, with its number and required marker
+ * @csspart question-description - a question's description
+ * @csspart question-error - the error under a question
+ * @csspart input - a text box, text area or drop-down list
+ * @csspart other-input - the text box of an "other" answer
+ * @csspart choice - one answer option (radio button, check box or scale level)
+ * @csspart choice-label - an option's text
+ * @csspart likert-row - one statement of a likert grid
+ * @csspart likert-row-title - a statement's text
+ * @csspart info-text - the text of an information item
+ *
+ * @cssproperty --sipas-color-primary - buttons, chosen answers and focus rings
+ * @cssproperty --sipas-color-on-primary - text on primary buttons
+ * @cssproperty --sipas-color-text - body text
+ * @cssproperty --sipas-color-muted - descriptions and secondary text
+ * @cssproperty --sipas-color-background - the form's background
+ * @cssproperty --sipas-color-surface - question cards
+ * @cssproperty --sipas-color-chosen - the background of a chosen answer
+ * @cssproperty --sipas-color-border - borders of inputs and cards
+ * @cssproperty --sipas-color-error - error text and borders
+ * @cssproperty --sipas-font-family - the form's font
+ * @cssproperty --sipas-font-size - body text size (16px by default, never smaller)
+ * @cssproperty --sipas-radius - corner radius
+ * @cssproperty --sipas-space-m - the base spacing unit
+ * @cssproperty --sipas-touch-target - minimum height of anything tappable (44px)
+ */
 export class SipasForm extends LitElement {
   static override styles = formStyles;
 

@@ -1,12 +1,25 @@
-/**
- * @summary A free-text answer over several lines.
- * @csspart question - the question frame; question-title, question-description, question-error; input - the text area.
- */
 import { html } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { CommentQuestion } from '@sipas/schema';
 import { SipasQuestionElement } from './question-element.js';
 
+/**
+ * A free-text answer over several lines.
+ *
+ * It is not placed by hand: `<sipas-form>` creates one for each question of type `comment` and sets
+ * `form`, `name` and `number`. It renders into the form's shadow root (it has none of its own), so
+ * its parts are styled through the form: `sipas-form::part(...)`.
+ *
+ * @summary A free-text answer over several lines.
+ *
+ * @tagname sipas-question-comment
+ *
+ * @csspart question - the question's frame
+ * @csspart question-title - its title, with the number and the required marker
+ * @csspart question-description - its description
+ * @csspart question-error - the error shown under it
+ * @csspart input - the text area
+ */
 export class SipasQuestionComment extends SipasQuestionElement {
   protected override render() {
     const question = this.question as CommentQuestion;

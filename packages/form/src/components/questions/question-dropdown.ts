@@ -1,8 +1,3 @@
-/**
- * @summary One choice from a drop-down list: the questionnaire's choices or one of its lists of
- * units or service fields (as an indented tree), with an optional "other" text.
- * @csspart question - the question frame; question-title, question-description, question-error; input - the select; other-input.
- */
 import { html } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { hierarchyChoiceIds, flattenHierarchy, localize, type AnswerValue, type DropdownQuestion, type HierarchyItem } from '@sipas/schema';
@@ -24,6 +19,25 @@ function depths(items: HierarchyItem[], depth = 0, into = new Map<string, number
   return into;
 }
 
+/**
+ * One choice from a drop-down list: the questionnaire's choices, or one of its lists of units or
+ * service fields shown as an indented tree, with an optional "other" text.
+ *
+ * It is not placed by hand: `<sipas-form>` creates one for each question of type `dropdown` and
+ * sets `form`, `name` and `number`. It renders into the form's shadow root (it has none of its
+ * own), so its parts are styled through the form: `sipas-form::part(...)`.
+ *
+ * @summary One choice from a drop-down list, with an optional "other" text.
+ *
+ * @tagname sipas-question-dropdown
+ *
+ * @csspart question - the question's frame
+ * @csspart question-title - its title, with the number and the required marker
+ * @csspart question-description - its description
+ * @csspart question-error - the error shown under it
+ * @csspart input - the drop-down list
+ * @csspart other-input - the text box of the "other" answer
+ */
 export class SipasQuestionDropdown extends SipasQuestionElement {
   private options(question: DropdownQuestion): Option[] {
     const { questionnaire } = this.form!;

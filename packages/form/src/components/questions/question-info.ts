@@ -1,11 +1,22 @@
-/**
- * @summary Text between questions (an introduction, an instruction); takes no answer.
- * @csspart question - the frame; question-title; info-text.
- */
 import { html, nothing } from 'lit';
 import type { InfoQuestion } from '@sipas/schema';
 import { SipasQuestionElement } from './question-element.js';
 
+/**
+ * Text between questions (an introduction, an instruction); it takes no answer.
+ *
+ * It is not placed by hand: `<sipas-form>` creates one for each question of type `info` and sets
+ * `form`, `name` and `number`. It renders into the form's shadow root (it has none of its own), so
+ * its parts are styled through the form: `sipas-form::part(...)`.
+ *
+ * @summary Text between questions; takes no answer.
+ *
+ * @tagname sipas-question-info
+ *
+ * @csspart question - the item's frame
+ * @csspart question-title - its title, when it has one
+ * @csspart info-text - the text
+ */
 export class SipasQuestionInfo extends SipasQuestionElement {
   protected override render() {
     const question = this.question as InfoQuestion;

@@ -1,16 +1,31 @@
-/**
- * @summary A grid of statements rated on one scale (the SIPAS criteria). On wide screens it reads as
- * a table (statements down, levels across); on narrow ones each statement is a card with its levels
- * as buttons. Either way each row is a radio group labelled by its statement.
- * @csspart question - the question frame; question-title, question-description, question-error;
- * likert-row - one statement; likert-row-title; choice, choice-label.
- */
 import { html, nothing } from 'lit';
 import { valueLabel } from '@sipas/core';
 import { noOpinionValue, resolveScale, type AnswerValue, type LikertQuestion } from '@sipas/schema';
 import { SipasQuestionElement } from './question-element.js';
 import { renderOptions, type ChoiceOption } from './choice-options.js';
 
+/**
+ * A grid of statements rated on one scale (the SIPAS criteria). On wide screens it reads as a table
+ * (statements down, levels across); on narrow ones each statement is a card with its levels as
+ * buttons. Either way each row is a radio group labelled by its statement.
+ *
+ * It is not placed by hand: `<sipas-form>` creates one for each question of type `likert` and sets
+ * `form`, `name` and `number`. It renders into the form's shadow root (it has none of its own), so
+ * its parts are styled through the form: `sipas-form::part(...)`.
+ *
+ * @summary A grid of statements rated on one scale (the SIPAS criteria).
+ *
+ * @tagname sipas-question-likert
+ *
+ * @csspart question - the question's frame
+ * @csspart question-title - its title, with the number and the required marker
+ * @csspart question-description - its description
+ * @csspart question-error - the error shown under it
+ * @csspart likert-row - one statement
+ * @csspart likert-row-title - a statement's text
+ * @csspart choice - one level of a row
+ * @csspart choice-label - a level's words
+ */
 export class SipasQuestionLikert extends SipasQuestionElement {
   protected override render() {
     const question = this.question as LikertQuestion;

@@ -1,7 +1,3 @@
-/**
- * @summary Several choices from a list (check boxes), with optional "none" (exclusive) and "other".
- * @csspart question - the question frame; question-title, question-description, question-error; choice, choice-label; other-input.
- */
 import { html } from 'lit';
 import { valueLabel } from '@sipas/core';
 import { noneValue, type AnswerValue, type MultipleQuestion } from '@sipas/schema';
@@ -9,6 +5,26 @@ import { SipasQuestionElement } from './question-element.js';
 import type { ChoiceOption } from './choice-options.js';
 import { otherOption, renderOtherText } from './other-option.js';
 
+/**
+ * Several choices from a list, as check boxes, with an optional exclusive "none" option and an
+ * optional "other" answer.
+ *
+ * It is not placed by hand: `<sipas-form>` creates one for each question of type `multiple` and
+ * sets `form`, `name` and `number`. It renders into the form's shadow root (it has none of its
+ * own), so its parts are styled through the form: `sipas-form::part(...)`.
+ *
+ * @summary Several choices from a list (check boxes), with optional "none" (exclusive) and "other".
+ *
+ * @tagname sipas-question-multiple
+ *
+ * @csspart question - the question's frame
+ * @csspart question-title - its title, with the number and the required marker
+ * @csspart question-description - its description
+ * @csspart question-error - the error shown under it
+ * @csspart choice - one option
+ * @csspart choice-label - an option's text
+ * @csspart other-input - the text box of the "other" answer
+ */
 export class SipasQuestionMultiple extends SipasQuestionElement {
   protected override render() {
     const question = this.question as MultipleQuestion;

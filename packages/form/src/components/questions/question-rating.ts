@@ -1,8 +1,3 @@
-/**
- * @summary A rating on a scale (1–5 satisfaction by default), as a row of big buttons, stars or faces.
- * Each button is a native radio with the level's words as its name.
- * @csspart question - the question frame; question-title, question-description, question-error; choice, choice-label.
- */
 import { resolveScale, type RatingQuestion, type ScaleLevel } from '@sipas/schema';
 import { SipasQuestionElement } from './question-element.js';
 
@@ -19,6 +14,26 @@ function badge(display: RatingQuestion['display'], levels: ScaleLevel[], index: 
   return String(levels[index]!.value);
 }
 
+/**
+ * A rating on a scale (1–5 satisfaction by default), as a row of big buttons, stars or faces. Each
+ * button is a native radio button named by the level's words, so screen readers read "Hài lòng",
+ * not "4".
+ *
+ * It is not placed by hand: `<sipas-form>` creates one for each question of type `rating` and sets
+ * `form`, `name` and `number`. It renders into the form's shadow root (it has none of its own), so
+ * its parts are styled through the form: `sipas-form::part(...)`.
+ *
+ * @summary A rating on a scale, as a row of big buttons, stars or faces.
+ *
+ * @tagname sipas-question-rating
+ *
+ * @csspart question - the question's frame
+ * @csspart question-title - its title, with the number and the required marker
+ * @csspart question-description - its description
+ * @csspart question-error - the error shown under it
+ * @csspart choice - one level
+ * @csspart choice-label - a level's words
+ */
 export class SipasQuestionRating extends SipasQuestionElement {
   protected override render() {
     const question = this.question as RatingQuestion;

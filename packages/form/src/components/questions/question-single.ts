@@ -1,12 +1,27 @@
-/**
- * @summary One choice from a list (radio buttons), with an optional "other" text.
- * @csspart question - the question frame; question-title, question-description, question-error; choice, choice-label; other-input.
- */
 import { html } from 'lit';
 import type { SingleQuestion } from '@sipas/schema';
 import { SipasQuestionElement } from './question-element.js';
 import { otherOption, renderOtherText } from './other-option.js';
 
+/**
+ * One choice from a list, as radio buttons, with an optional "other" answer that opens a text box.
+ *
+ * It is not placed by hand: `<sipas-form>` creates one for each question of type `single` and sets
+ * `form`, `name` and `number`. It renders into the form's shadow root (it has none of its own), so
+ * its parts are styled through the form: `sipas-form::part(...)`.
+ *
+ * @summary One choice from a list (radio buttons), with an optional "other" text.
+ *
+ * @tagname sipas-question-single
+ *
+ * @csspart question - the question's frame
+ * @csspart question-title - its title, with the number and the required marker
+ * @csspart question-description - its description
+ * @csspart question-error - the error shown under it
+ * @csspart choice - one option
+ * @csspart choice-label - an option's text
+ * @csspart other-input - the text box of the "other" answer
+ */
 export class SipasQuestionSingle extends SipasQuestionElement {
   protected override render() {
     const question = this.question as SingleQuestion;

@@ -1,7 +1,3 @@
-/**
- * @summary A one-line answer: text, email, phone, number or date.
- * @csspart question - the question frame; question-title, question-description, question-error; input - the text box.
- */
 import { html } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { TextQuestion } from '@sipas/schema';
@@ -9,6 +5,24 @@ import { SipasQuestionElement } from './question-element.js';
 
 const INPUT_MODES: Record<string, string> = { number: 'decimal', tel: 'tel', email: 'email' };
 
+/**
+ * A one-line answer: text, email, phone, number or date, with the keyboard and input mode that suit
+ * it on phones.
+ *
+ * It is not placed by hand: `<sipas-form>` creates one for each question of type `text` and sets
+ * `form`, `name` and `number`. It renders into the form's shadow root (it has none of its own), so
+ * its parts are styled through the form: `sipas-form::part(...)`.
+ *
+ * @summary A one-line answer: text, email, phone, number or date.
+ *
+ * @tagname sipas-question-text
+ *
+ * @csspart question - the question's frame
+ * @csspart question-title - its title, with the number and the required marker
+ * @csspart question-description - its description
+ * @csspart question-error - the error shown under it
+ * @csspart input - the text box
+ */
 export class SipasQuestionText extends SipasQuestionElement {
   protected override render() {
     const question = this.question as TextQuestion;

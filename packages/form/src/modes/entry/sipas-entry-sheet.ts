@@ -1,23 +1,3 @@
-/**
- * @summary The data-entry sheet of `<sipas-form mode="entry">`: clerks type paper forms with the
- * keyboard alone. Every shown item of the questionnaire on one dense screen, numbered as printed;
- * the paper form's serial number, enumerator and sample; digits pick levels and move on, `0`/`-`
- * mark an item blank and `*` spoiled (several boxes ticked); duplicate serial numbers are caught on
- * the device and shown when the server refuses one; an optional double entry compares two typings
- * of the same form before one response is sent. The keyboard map is KEY_MAP (entry-text.ts).
- *
- * The form (<sipas-form>) creates one sheet and keeps it across responses; it sets `form`, `lang`
- * and `host` (mode-sheet.ts). Answers go up as `sipas-question-input` events; the sheet submits
- * through `host.submit({ paper })` and starts the next form with `host.reset()`.
- *
- * @csspart base - the sheet; header - the paper form's fields; items - the list of items;
- * item - one item line; submit-button; differences - the double-entry comparison; log - forms entered.
- *
- * @cssproperty --sipas-entry-color-blank - text of the blank marker
- * @cssproperty --sipas-entry-color-blank-background - background of a blank item
- * @cssproperty --sipas-entry-color-spoiled - text of the spoiled marker
- * @cssproperty --sipas-entry-color-spoiled-background - background of a spoiled item
- */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
@@ -89,6 +69,37 @@ async function refusedInOutbox(questionnaireId: string): Promise<OutboxEntry[]> 
 /** A DOM id for an item: ids in the sheet's shadow root, from names the format keeps to [A-Za-z0-9_.-]. */
 const domId = (prefix: string, id: string) => `${prefix}-${id}`;
 
+/**
+ * The data-entry sheet of `<sipas-form mode="entry">`: clerks type paper forms with the keyboard
+ * alone. Every shown item of the questionnaire on one dense screen, numbered as printed; the paper
+ * form's serial number, enumerator and sample; digits pick levels and move on, `0`/`-` mark an item
+ * blank and `*` spoiled (several boxes ticked); duplicate serial numbers are caught on the device
+ * and shown when the server refuses one; an optional double entry compares two typings of the same
+ * form before one response is sent. The keyboard map is `KEY_MAP` (entry-text.ts).
+ *
+ * It is not placed by hand: the form loads it on demand (`sipas-form-entry.js` in the drop-in
+ * build), creates one sheet and keeps it across responses, setting `form`, `lang` and `host`. The
+ * sheet submits through `host.submit({ paper })` and starts the next form with `host.reset()`. Its
+ * colours follow the form's `--sipas-color-*` tokens.
+ *
+ * @summary The keyboard-only data-entry sheet for typing paper forms.
+ *
+ * @event sipas-question-input - An answer was typed (bubbles, composed), for the `<sipas-form>` holding the sheet. detail: { key, value }
+ *
+ * @csspart base - the sheet
+ * @csspart header - the paper form's fields (serial number, enumerator, sample)
+ * @csspart items - the list of items
+ * @csspart item - one item line
+ * @csspart submit-button - stores the typed form
+ * @csspart differences - the double-entry comparison
+ * @csspart log - the forms entered in this session
+ *
+ * @cssproperty --sipas-entry-color-blank - text of the blank marker
+ * @cssproperty --sipas-entry-color-blank-background - background of a blank item
+ * @cssproperty --sipas-entry-color-spoiled - text of the spoiled marker
+ * @cssproperty --sipas-entry-color-spoiled-background - background of a spoiled item
+ * @cssproperty --sipas-radius - corner radius
+ */
 export class SipasEntrySheet extends LitElement implements ModeSheet {
   static override styles = [themeTokens, entrySheetStyles];
 

@@ -1,19 +1,3 @@
-/**
- * @summary The paper questionnaire: every page, section and question of a questionnaire laid out
- * for A4, whatever the answers, with tick boxes, the likert grid as a table, ruled lines for written
- * answers, skip instructions where the screen would hide a question, and a box for the form number
- * and the enumerator. `<sipas-form mode="print">` shows it under its header; printing the page
- * (Ctrl+P, `window.print()`) prints the form.
- *
- * @csspart base - the sheet; also masthead, staff-box, instructions, part, part-title, section,
- * section-title, question, question-title, grid, thanks.
- *
- * @cssproperty --sipas-print-font-family - the sheet's font (a serif, as official forms use)
- * @cssproperty --sipas-print-font-size - body text size (11pt)
- * @cssproperty --sipas-print-sheet-padding - on screen, the margins of the A4 page the sheet is drawn as (15mm)
- * @cssproperty --sipas-print-sheet-border - on screen, the page's border (0 when the embedding page draws the paper itself)
- * @cssproperty --sipas-print-sheet-shadow - on screen, the page's shadow
- */
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Form } from '@sipas/core';
@@ -24,6 +8,36 @@ import { renderInstructions, renderMasthead, renderPage } from './paper-views.js
 import { paperLanguage, printWord } from './print-words.js';
 import { printSheetStyles } from './sipas-print-sheet.styles.js';
 
+/**
+ * The paper questionnaire: every page, section and question of a questionnaire laid out for A4,
+ * whatever the answers, with tick boxes, the likert grid as a table, ruled lines for written
+ * answers, skip instructions where the screen would hide a question, and a box for the form number
+ * and the enumerator.
+ *
+ * `<sipas-form mode="print">` loads it on demand (`sipas-form-print.js` in the drop-in build) and
+ * shows it under its header; printing the page (Ctrl+P, `window.print()`) prints the form.
+ *
+ * @summary The paper questionnaire, laid out for A4.
+ *
+ * @csspart base - the sheet
+ * @csspart masthead - the heading block: agency, period and template, beside the staff box
+ * @csspart staff-box - the box for the form number, the enumerator and the sample
+ * @csspart instructions - how to tick, write and skip
+ * @csspart part - one page of the questionnaire
+ * @csspart part-title - a page's heading
+ * @csspart section - a section
+ * @csspart section-title - a section's heading
+ * @csspart question - one question
+ * @csspart question-title - a question's number and title
+ * @csspart grid - a likert grid's table
+ * @csspart thanks - the closing thanks
+ *
+ * @cssproperty --sipas-print-font-family - the sheet's font (a serif, as official forms use)
+ * @cssproperty --sipas-print-font-size - body text size (11pt)
+ * @cssproperty --sipas-print-sheet-padding - on screen, the margins of the A4 page the sheet is drawn as (15mm)
+ * @cssproperty --sipas-print-sheet-border - on screen, the page's border (0 when the embedding page draws the paper itself)
+ * @cssproperty --sipas-print-sheet-shadow - on screen, the page's shadow
+ */
 export class SipasPrintSheet extends LitElement implements ModeSheet {
   static override styles = printSheetStyles;
 

@@ -1,44 +1,3 @@
-/**
- * @summary The SIPAS dashboard: the overall index and each component as large figures with their
- * n_valid and method, the criteria table, the ranking of units, the trend by period, people's
- * expectations and collection progress, with filters. Shows a report it is given, or fetches one
- * from the SIPAS server with the staff member's session.
- *
- * @event sipas-report-filter-change - The staff member applied or cleared the filters. detail: the filter object ({ from, to, unit, field, channel }, empty ones left out)
- * @event sipas-report-error - The report could not be fetched. detail: { kind, status, message: { vi, en }, detail }
- *
- * @csspart base - the dashboard's frame
- * @csspart header - title and facts (responses, period, update time); title, meta
- * @csspart filters - the filter form; filter-input (each date box and list), button, apply-button, clear-button
- * @csspart status - the loading notice (a live region)
- * @csspart error - why the report could not be loaded; retry-button
- * @csspart empty - the notice when there is nothing to show
- * @csspart summary - the index figures; figure (each card), overall, component, figure-value
- * @csspart criteria - the criteria section; criteria-table
- * @csspart ranking - the ranking of units
- * @csspart trend - the index by period
- * @csspart expectations - what people want improved
- * @csspart progress - collection against the plan
- * @csspart chart - the box of each chart's canvas
- * @csspart data-table - each chart's table (visually hidden: the chart's text alternative)
- *
- * @cssproperty --sipas-color-primary - figures, bars, the overall line, buttons and focus rings
- * @cssproperty --sipas-color-on-primary - text on primary buttons and inside bars
- * @cssproperty --sipas-color-text - body text, axis labels
- * @cssproperty --sipas-color-muted - secondary text, axis lines
- * @cssproperty --sipas-color-background - the dashboard's background
- * @cssproperty --sipas-color-surface - cards, the filter panel, group rows
- * @cssproperty --sipas-color-border - borders; the outline of planned bars
- * @cssproperty --sipas-color-error - the error notice
- * @cssproperty --sipas-color-chart-2 … --sipas-color-chart-6 - further series (components on the trend, expectation levels)
- * @cssproperty --sipas-color-chart-grid - chart grid lines
- * @cssproperty --sipas-color-chart-planned - the planned bars of collection progress
- * @cssproperty --sipas-font-family - the dashboard's font (charts too)
- * @cssproperty --sipas-font-size - body text size (16px by default, never smaller)
- * @cssproperty --sipas-radius - corner radius
- * @cssproperty --sipas-space-m - the base spacing unit
- * @cssproperty --sipas-touch-target - minimum height of buttons and filter controls (44px)
- */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { IndexReport } from '@sipas/index';
@@ -72,6 +31,65 @@ import { reportStyles } from './sipas-report.styles.js';
 
 type Phase = 'idle' | 'loading' | 'ready' | 'error';
 
+/**
+ * The SIPAS dashboard: the overall index and each component as large figures with their n_valid and
+ * method, the criteria table, the ranking of units, the trend by period, people's expectations and
+ * collection progress, with filters.
+ *
+ * It shows a report it is given (`report`, with `questionnaire` for the names of units, fields and
+ * options), or, with `questionnaire-id`, fetches one from the SIPAS server with the staff member's
+ * session and fetches again when the filters change. Every chart is followed by its figures as a
+ * table for screen readers.
+ *
+ * @summary The SIPAS satisfaction-index dashboard, with filters and charts.
+ *
+ * @event sipas-report-filter-change - The staff member applied or cleared the filters. detail: the filter object ({ from, to, unit, field, channel }, empty ones left out)
+ * @event sipas-report-error - The report could not be fetched. detail: { kind, status, message: { vi, en }, detail }
+ *
+ * @csspart base - the dashboard's frame
+ * @csspart header - title and facts (responses, period, update time)
+ * @csspart title - the report's title
+ * @csspart meta - the facts under the title
+ * @csspart filters - the filter form
+ * @csspart filter-input - each date box and list of the filters
+ * @csspart button - every button, besides its own part below
+ * @csspart apply-button - applies the filters
+ * @csspart clear-button - clears the filters
+ * @csspart status - the loading notice (a live region)
+ * @csspart error - why the report could not be loaded
+ * @csspart retry-button - fetches the report again
+ * @csspart empty - the notice when there is nothing to show
+ * @csspart summary - the index figures
+ * @csspart figure - each figure's card; the overall one is also `overall`, the others `component`
+ * @csspart overall - the card of the overall index
+ * @csspart component - the card of a component index
+ * @csspart figure-value - the number on a card
+ * @csspart criteria - the criteria section
+ * @csspart criteria-table - the criteria table
+ * @csspart ranking - the ranking of units
+ * @csspart trend - the index by period
+ * @csspart expectations - what people want improved
+ * @csspart progress - collection against the plan
+ * @csspart chart - the box of each chart's canvas
+ * @csspart data-table - each chart's table (visually hidden: the chart's text alternative)
+ *
+ * @cssproperty --sipas-color-primary - figures, bars, the overall line, buttons and focus rings
+ * @cssproperty --sipas-color-on-primary - text on primary buttons and inside bars
+ * @cssproperty --sipas-color-text - body text, axis labels
+ * @cssproperty --sipas-color-muted - secondary text, axis lines
+ * @cssproperty --sipas-color-background - the dashboard's background
+ * @cssproperty --sipas-color-surface - cards, the filter panel, group rows
+ * @cssproperty --sipas-color-border - borders; the outline of planned bars
+ * @cssproperty --sipas-color-error - the error notice
+ * @cssproperty --sipas-color-chart-2 … --sipas-color-chart-6 - further series (components on the trend, expectation levels)
+ * @cssproperty --sipas-color-chart-grid - chart grid lines
+ * @cssproperty --sipas-color-chart-planned - the planned bars of collection progress
+ * @cssproperty --sipas-font-family - the dashboard's font (charts too)
+ * @cssproperty --sipas-font-size - body text size (16px by default, never smaller)
+ * @cssproperty --sipas-radius - corner radius
+ * @cssproperty --sipas-space-m - the base spacing unit
+ * @cssproperty --sipas-touch-target - minimum height of buttons and filter controls (44px)
+ */
 export class SipasReport extends LitElement {
   static override styles = reportStyles;
 

@@ -1,0 +1,21 @@
+/**
+ * The docs page of <sipas-designer-toolbox>, the question types, grouped and searchable: its API,
+ * read from custom-elements.json, above the `Toolbox` story of designer-parts.stories.ts. (A story
+ * file has one docs page, and designer-parts.stories.ts holds every part, so each part's page lives
+ * in a file of its own, with the part's story again.)
+ */
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import designerParts, { Toolbox as ToolboxStory } from './designer-parts.stories.js';
+
+type PartArgs = { lang: 'vi' | 'en' };
+
+const meta: Meta<PartArgs> = {
+  title: 'Designer/Parts/sipas-designer-toolbox',
+  component: 'sipas-designer-toolbox',
+  tags: ['autodocs'],
+  args: designerParts.args,
+  argTypes: designerParts.argTypes,
+};
+export default meta;
+
+export const Toolbox: StoryObj<PartArgs> = { ...ToolboxStory };
