@@ -142,21 +142,24 @@ export class DesignerTypeCatalog {
   }
 
   /**
-   * The entry of a type: its own, or, for a custom type defined with `types`, one made from the
-   * `designer` part of its definition (a generic one without it) and its schema fragment.
+   * The entry of a type: its own, or, for a custom type of `types`, one made from the `designer`
+   * part of its definition (a generic one without it, or for a type only the format knows) and
+   * its schema fragment.
    */
   get(type: string, types: CoreTypeRegistry = coreTypes): DesignerTypeEntry | undefined {
     const own = this.entries.get(type);
     if (own) return own;
+    // A type registered with the format alone (no engine semantics) still gets a generic entry.
     const defined = types.get(type);
     const fragment = (types.schemas ?? questionTypes).get(type);
-    if (!defined || !fragment) return undefined;
+    if (!fragment) return undefined;
+    const from = defined ?? fragment;
     let made = this.made.get(types);
     if (!made) this.made.set(types, (made = new Map()));
     const known = made.get(type);
-    if (known?.from === defined) return known.entry;
-    const entry = entryFromDefinition(type, defined.designer, fragment.properties);
-    made.set(type, { from: defined, entry });
+    if (known?.from === from) return known.entry;
+    const entry = entryFromDefinition(type, defined?.designer, fragment.properties);
+    made.set(type, { from, entry });
     return entry;
   }
 
