@@ -4,7 +4,7 @@
  * the responses pass checkResponse. Answers lean towards satisfied levels, as published SIPAS
  * results do (about 80 % satisfied), and the random source is seeded, so a run can be repeated.
  */
-import { answerValues, asBuiltIn, CHANNELS, noOpinionValue, type Answer, type AnswerValue, type Channel, type Question, type Questionnaire, type Response } from '@sipas/schema';
+import { answerValues, asBuiltIn, CHANNELS, noOpinionValue, questionTypes, type Answer, type AnswerValue, type Channel, type Question, type Questionnaire, type Response } from '@sipas/schema';
 import { Form } from './form/form.js';
 
 /** A random integer in [0, maxExclusive). */
@@ -46,9 +46,15 @@ function leaningLevel(random: RandomInt, levels: readonly AnswerValue[]): Answer
   return levels[levels.length - 1]!;
 }
 
+/** A custom type's answer: one of its answer values, when it says what they are (else left unanswered). */
+function customAnswer(question: Question, random: RandomInt): Answer | undefined {
+  const values = questionTypes.get(question.type)?.answerValues?.(question);
+  return values && values.length > 0 ? pick(random, values) : undefined;
+}
+
 function answerFor(form: Form, question: Question, random: RandomInt): Answer | undefined {
   const builtIn = asBuiltIn(question);
-  if (!builtIn) return undefined;
+  if (!builtIn) return customAnswer(question, random);
   const offered = (answerValues(form.questionnaire, question) ?? []).filter((value) => form.isItemVisible(question.name, value));
   switch (builtIn.type) {
     case 'text': {

@@ -9,6 +9,8 @@ import {
   defineQuestionType,
   Form,
   QuestionnaireLoadError,
+  seededRandom,
+  simulateResponse,
   type QuestionTypeDefinition,
 } from '@sipas/core';
 
@@ -152,6 +154,20 @@ describe('custom question types', () => {
     assert.equal(registered.designer, designer);
     assert.equal(registered.surveyjs, surveyjs);
     assert.equal(registered.exportColumns, exportColumns);
+  });
+
+  it('should simulate answers of a custom type from its answer values, valid by its semantics', () => {
+    const definition = faces('faces-simulated');
+    defineQuestionType({ ...definition, schema: { ...definition.schema!, answerValues: (question) => ((question as { levels?: number }).levels === 3 ? [1, 2, 3] : [1, 2, 3, 4, 5]) } });
+    try {
+      const questionnaire = questionnaireWith('faces-simulated');
+      const random = seededRandom(7);
+      const answers = Array.from({ length: 40 }, () => simulateResponse(questionnaire, { random, answerRate: 1 }));
+      assert.ok(answers.every((simulated) => checkResponse(questionnaire, simulated).valid));
+      assert.deepEqual([...new Set(answers.map((simulated) => simulated.answers.mood))].sort(), [1, 2, 3]);
+    } finally {
+      coreTypes.remove('faces-simulated');
+    }
   });
 
   it('should keep one shared registry per page or process, however many copies of the engine load', () => {

@@ -65,7 +65,8 @@ export interface DesignerPart {
   namePrefix?: string;
   /**
    * Own editors for some of the type's properties, by property name: the tag of an element that
-   * takes `value`, `question` and `lang` and fires `change` with the new value in `detail.value`.
+   * is given `value`, `question`, `questionnaire`, `lang` and `editLanguage`, and dispatches
+   * `sipas-property-value` with the new value in `detail.value` (as the built-in editors do).
    */
   editors?: Record<string, string>;
 }
