@@ -9,10 +9,17 @@
  *
  * Answer: the chosen codes from the top level down, e.g. `["79", "26734"]`.
  */
-import { message, toMessage, type Answer, type Question } from '@sipas/schema';
+import { message, quote, toMessage, type Answer, type Question } from '@sipas/schema';
 import type { AnswerContext, QuestionTypeDefinition } from '@sipas/core';
 import { checkPath, treeOf, type AdminLevel, type AdminUnit, type AdminUnitQuestion } from './units.js';
 import { relationProblems, UNIT_CODE, UNIT_CODE_MAX } from './unit-list.js';
+
+/**
+ * How deep a list may go. Any real hierarchy fits (Vietnam has had at most four levels: province,
+ * district, commune, hamlet); the bound keeps a malformed document from asking for a thousand
+ * selects.
+ */
+const MAX_LEVELS = 12;
 
 /** The export column with the chosen names; a level may not take its key. */
 export const LABEL_COLUMN = 'label';
@@ -33,14 +40,20 @@ function validate(value: Answer, { question }: AnswerContext) {
   return checkPath(treeOf(own), value as string[], own.fullPath ?? true);
 }
 
-/** What the fragment cannot say of the list: codes unique, parents listed, no cycle, no deeper than the levels. */
+/** What the fragment cannot say: level names unique (they name export columns); of the list, codes unique, parents listed, no cycle, no deeper than the levels. */
 function checkQuestion(question: Question) {
   const own = asQuestion(question);
-  return relationProblems(own.units, own.levels.length).map((problem) => ({
+  const names = own.levels.map((level) => level.name);
+  const repeatedLevels = names.flatMap((name, index) =>
+    names.indexOf(name) === index
+      ? []
+      : [{ path: `/levels/${index}/name`, code: 'duplicate-level-name', message: message(`Tên cấp ${quote(name)} bị trùng (mỗi cấp một cột khi xuất dữ liệu)`, `The level name ${quote(name)} is repeated (each level is an export column)`) }],
+  );
+  return [...repeatedLevels, ...relationProblems(own.units, own.levels.length).map((problem) => ({
     path: `/units/${problem.index}/${problem.field}`,
     code: problem.code,
     message: message(`Danh mục đơn vị: ${problem.vi}`, `Unit list: ${problem.en}`),
-  }));
+  }))];
 }
 
 const codeOf = (index: number) => (answer: Answer) => (Array.isArray(answer) ? String(answer[index] ?? '') || null : null);
@@ -97,7 +110,7 @@ const adminUnit: QuestionTypeDefinition = {
           title: 'Các cấp (từ cao xuống thấp)',
           description: 'Mỗi cấp một mục { "name", "title" }, cấp cao nhất trước; "name" đặt tên cột khi xuất dữ liệu (unit.province). One entry per level, top first.',
           minItems: 1,
-          maxItems: 6,
+          maxItems: MAX_LEVELS,
           items: {
             type: 'object',
             required: ['name', 'title'],
@@ -129,7 +142,7 @@ const adminUnit: QuestionTypeDefinition = {
         searchable: { type: 'boolean', default: true },
       },
     },
-    answer: { type: 'array', maxItems: 6, items: { type: 'string', minLength: 1, maxLength: UNIT_CODE_MAX } },
+    answer: { type: 'array', maxItems: MAX_LEVELS, items: { type: 'string', minLength: 1, maxLength: UNIT_CODE_MAX } },
     checkQuestion,
   },
   normalize,

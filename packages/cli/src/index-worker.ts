@@ -12,7 +12,11 @@ export type WorkerRequest = { kind: 'batch'; firstLine: number; lines: string[] 
 
 const { questionnaire, indexOptions, trusted, typeModules } = workerData as { questionnaire: Questionnaire; indexOptions: IndexOptions; trusted: boolean; typeModules: string[] };
 // The parent loaded these already (a bad module never gets this far); batches wait in the port meanwhile.
-if (typeModules.length > 0) await loadTypeModules(typeModules);
+if (typeModules.length > 0) {
+  const loaded = await loadTypeModules(typeModules);
+  // A worker without the types would count differently from the main thread: stop instead.
+  if ('problem' in loaded) throw new Error(loaded.problem.en);
+}
 const scanner = new LineScanner(questionnaire, indexOptions, trusted);
 
 parentPort!.on('message', (request: WorkerRequest) => {

@@ -4,8 +4,9 @@
  * respondent could not see, every visible required question answered (except on paper, where blanks
  * are data), and the expression rules.
  */
-import { message, OTHER_SUFFIX, quote, validateResponse, type Questionnaire, type Response, type ValidationResult } from '@sipas/schema';
+import { listQuestions, message, OTHER_SUFFIX, quote, validateResponse, type Questionnaire, type Response, type ValidationResult } from '@sipas/schema';
 import { Form } from './form/form.js';
+import { coreTypes } from './question-types/core-types.js';
 import type { CoreTypeRegistry } from './question-types/registry.js';
 
 export interface CheckResponseOptions {
@@ -20,6 +21,19 @@ export interface CheckResponseOptions {
 export function checkResponse(questionnaire: Questionnaire, response: unknown, options: CheckResponseOptions = {}): ValidationResult {
   const checked = validateResponse(questionnaire, response, options.types ? { types: options.types.schemas } : {});
   if (!checked.valid) return checked;
+  // A question of a type this process does not know (its module not loaded) cannot be checked, answered or not.
+  const types = options.types ?? coreTypes;
+  const unknown = listQuestions(questionnaire).filter(({ question }) => !types.has(question.type));
+  if (unknown.length > 0) {
+    return {
+      valid: false,
+      errors: unknown.map(({ question }) => ({
+        path: `/answers/${question.name}`,
+        code: 'unknown-type',
+        message: message(`Máy chủ chưa đăng ký loại câu hỏi ${quote(question.type)}`, `Question type ${quote(question.type)} is not registered here`),
+      })),
+    };
+  }
   const { answers, channel, unit, serviceField, locale, responseId, submittedAt } = response as Response;
   const at = options.now ?? new Date(submittedAt);
   const form = new Form(questionnaire, { data: answers, channel, unit, serviceField, locale, responseId, now: () => at, ...(options.types ? { types: options.types } : {}) });

@@ -138,6 +138,12 @@ describe('custom question types', () => {
     refused({ surveyjs: { toSurveyJS: { type: 'rating' } as never } }, /surveyjs\.toSurveyJS must be a function/);
     refused({ validate: [] as never }, /validate must be a function/);
     refused({ exportColumns: {} as never }, /exportColumns must be a function/);
+    refused({ schema: { ...faces().schema!, answerValues: [1, 2, 3] as never } }, /schema\.answerValues must be a function/);
+    refused({ schema: { ...faces().schema!, checkQuestion: 'no' as never } }, /schema\.checkQuestion must be a function/);
+    refused({ designer: { label: { vi: 'Mặt', en: 'Faces' }, group: 'smiles' as never } }, /designer\.group must be one of choice, scale, text, other/);
+    refused({ designer: { label: { vi: 'Mặt', en: 'Faces' }, defaults: 'levels: 5' as never } }, /designer\.defaults must be a JSON object/);
+    refused({ designer: { label: { vi: 'Mặt', en: 'Faces' }, defaults: { make: () => 5 } } }, /designer\.defaults must be a JSON object/);
+    refused({ designer: { label: { vi: 'Mặt', en: 'Faces' }, editors: { levels: 'LevelsEditor' } } }, /designer\.editors\.levels must be a custom element name/);
     assert.equal(types.has('faces'), false);
     assert.deepEqual(schemas.names(), [], 'nothing half-registered');
   });
@@ -153,7 +159,7 @@ describe('custom question types', () => {
     assert.deepEqual(registered.element, { tag: 'test-faces', class: Element });
     assert.equal(registered.designer, designer);
     assert.equal(registered.surveyjs, surveyjs);
-    assert.equal(registered.exportColumns, exportColumns);
+    assert.deepEqual(registered.exportColumns!({} as Question), [{ key: 'mood' }]);
   });
 
   it('should simulate answers of a custom type from its answer values, valid by its semantics', () => {
@@ -168,6 +174,55 @@ describe('custom question types', () => {
     } finally {
       coreTypes.remove('faces-simulated');
     }
+  });
+
+  it('should turn a throwing hook into a located refusal or a fallback, never a crash', () => {
+    const types = createTypeRegistry(new QuestionTypeRegistry());
+    const definition = faces('faces-broken');
+    defineQuestionType(
+      {
+        ...definition,
+        schema: { ...definition.schema!, answerValues: () => { throw new Error('no values'); } },
+        normalize: () => { throw new Error('no normalize'); },
+        validate: () => { throw new TypeError('boom'); },
+        exportColumns: () => { throw new Error('no columns'); },
+      },
+      types,
+    );
+    const questionnaire = questionnaireWith('faces-broken');
+    const form = createForm(questionnaire, { types });
+    form.setValue('mood', 2);
+    assert.equal(form.getValue('mood'), 2, 'a failed normalize keeps the value as it came');
+    const [problem] = form.validate().get('mood') ?? [];
+    assert.equal(problem?.code, 'type-hook-failed');
+    assert.match(problem!.message.en, /validate of type "faces-broken" failed \(boom\)/);
+    const checked = checkResponse(questionnaire, response({ mood: 2 }), { types });
+    assert.deepEqual(checked.errors.map((e) => [e.path, e.code]), [['/answers/mood', 'type-hook-failed']]);
+    assert.equal(types.get('faces-broken')!.exportColumns!({} as Question), undefined, 'the default column instead');
+    assert.equal(types.schemas!.get('faces-broken')!.answerValues!({} as Question), undefined, 'not an index source, rather than a crash');
+  });
+
+  it('should refuse a response to a questionnaire of a type this process does not know, even unanswered', () => {
+    const types = createTypeRegistry(new QuestionTypeRegistry());
+    const checked = checkResponse(questionnaireWith('faces-unknown', { required: false }), response({}), { types });
+    assert.equal(checked.valid, false);
+    assert.deepEqual(checked.errors.map((e) => [e.path, e.code]), [['/answers/mood', 'unknown-type']]);
+  });
+
+  it('should refuse a second, different schema under a name, and take out only what it registered', () => {
+    const schemas = new QuestionTypeRegistry();
+    const first = createTypeRegistry(schemas);
+    const second = createTypeRegistry(schemas);
+    const definition = faces('faces-twice');
+    defineQuestionType(definition, first);
+    // The same definition on a second engine registry sharing the schemas is fine…
+    defineQuestionType(definition, second);
+    // …a different one under the name is not.
+    assert.throws(() => defineQuestionType(faces('faces-twice'), createTypeRegistry(schemas)), /already registered/);
+    second.remove('faces-twice');
+    assert.ok(schemas.has('faces-twice'), 'the registry that did not register the schema part leaves it');
+    first.remove('faces-twice');
+    assert.equal(schemas.has('faces-twice'), false);
   });
 
   it('should keep one shared registry per page or process, however many copies of the engine load', () => {

@@ -22,5 +22,23 @@ export function defineQuestionType(definition: QuestionTypeDefinition, registry:
       message(`Phần tử của loại ${quote(type)} phải kế thừa SipasQuestionElement`, `The element of type ${quote(type)} must extend SipasQuestionElement`),
     );
   }
-  return defineInEngine(definition, registry);
+  const tag = element.tag;
+  const taken = customElements.get(tag);
+  if (taken && taken !== element.class) {
+    throw new QuestionTypeError(message(`Thẻ <${tag}> của loại ${quote(type)} đã là của phần tử khác`, `The tag <${tag}> of type ${quote(type)} already belongs to another element`));
+  }
+  const registered = defineInEngine(definition, registry);
+  // Defined now, not when a form first draws the type: a reserved tag or a class already defined
+  // under another tag is refused here, and the type is taken back out.
+  if (!taken) {
+    try {
+      customElements.define(tag, element.class as unknown as CustomElementConstructor);
+    } catch (error) {
+      registry.remove(type);
+      throw new QuestionTypeError(
+        message(`Không định nghĩa được phần tử <${tag}> của loại ${quote(type)}: ${(error as Error).message}`, `The element <${tag}> of type ${quote(type)} cannot be defined: ${(error as Error).message}`),
+      );
+    }
+  }
+  return registered;
 }

@@ -249,9 +249,11 @@ class Checker {
   /** A custom type's own checks of a question; a check that throws is reported, not let through. */
   private checkWithType(check: NonNullable<QuestionTypeSchema['checkQuestion']>, question: Question, path: string): void {
     try {
-      this.errors.push(...check(question).map((problem) => ({ ...problem, path: `${path}${problem.path}` })));
+      const inside = (at: string) => (at === '' || at.startsWith('/') ? at : `/${at}`);
+      this.errors.push(...check(question).map((problem) => ({ ...problem, path: `${path}${inside(problem.path)}` })));
     } catch (error) {
-      this.fail(path, 'type-check-failed', `Kiểm tra của loại ${quote(question.type)} bị lỗi: ${(error as Error).message}`, `The check of type ${quote(question.type)} failed: ${(error as Error).message}`);
+      const reason = error instanceof Error ? error.message : String(error);
+      this.fail(path, 'type-check-failed', `Kiểm tra của loại ${quote(question.type)} bị lỗi: ${reason}`, `The check of type ${quote(question.type)} failed: ${reason}`);
     }
   }
 

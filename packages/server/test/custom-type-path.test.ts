@@ -1,7 +1,7 @@
 /**
  * A question type registered inside a test goes the whole way (issue 9): the server process
- * defines its semantics; the pages get its element from one extra script (here injected before
- * the page's own scripts, as a site adds a script tag). In the designer it shows in the toolbox,
+ * defines its semantics; the pages get its element from one extra script tag, added to the site's
+ * pages as a site would add it and served under their strict CSP. In the designer it shows in the toolbox,
  * is dropped onto the canvas with the mouse, configured in the property panel generated from its
  * schema fragment and answered in the preview; the published version is answered on the demo
  * site, the server checks the answer by the type's semantics, the analyst's export has the type's
@@ -26,6 +26,7 @@ const chromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const TYPE = 'score-10';
 const LABEL = 'Điểm giới thiệu (0–10)';
 const inDesigner = (css: string) => `sipas-designer >>> ${css}`;
+const TYPE_SCRIPT = '/test-types/score.js';
 
 /** The type's page script: the fixture's browser entry bundled as a classic script, as an extension ships it. */
 async function typeScript(): Promise<string> {
@@ -57,6 +58,7 @@ describe('a question type registered in a test, from the designer to the export'
     server = await createServer({ database: database.db, initialAdminPassword: ADMIN.password });
     await seedTemplates(server.db);
     await server.app.register(sitePages, {});
+    server.app.get(TYPE_SCRIPT, (_request, reply) => reply.type('text/javascript; charset=utf-8').send(script));
     baseUrl = await server.listen(0, '127.0.0.1');
     browser = await puppeteer.launch({ executablePath: chromium, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
   });
@@ -67,11 +69,23 @@ describe('a question type registered in a test, from the designer to the export'
     coreTypes.remove(TYPE);
   });
 
-  /** A page of the site with the type's script loaded before its own. */
+  /**
+   * A page of the site whose HTML gets `<script src>` of the type's script before its own scripts,
+   * as a site adds it; everything else (headers, CSP included) is the server's own answer.
+   */
   async function pageWithType(context: import('puppeteer-core').BrowserContext): Promise<{ page: Page; problems: string[] }> {
     const page = await context.newPage();
     await page.setViewport({ width: 1400, height: 1000 });
-    await page.evaluateOnNewDocument(script);
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      if (request.resourceType() !== 'document') return void request.continue();
+      void (async () => {
+        const reply = await fetch(request.url());
+        const headers = Object.fromEntries([...reply.headers].filter(([name]) => name !== 'content-length' && name !== 'content-encoding'));
+        const body = (await reply.text()).replace('<script', `<script src="${TYPE_SCRIPT}"></script>\n<script`);
+        await request.respond({ status: reply.status, headers, body });
+      })();
+    });
     return { page, problems: watchProblems(page) };
   }
 

@@ -1,6 +1,6 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { seedTemplates } from '@sipas/server';
+import { seedQuestionnaires, seedTemplates } from '@sipas/server';
 import { templates } from '@sipas/templates';
 import { ADMIN, createAccount, errorCodes, signIn, startServer, type ApiClient, type TestServer } from './helpers/http.js';
 import { counterQuestionnaire, counterResponse, publishCounter } from './helpers/fixtures.js';
@@ -181,6 +181,16 @@ describe('questionnaire management', () => {
       assert.equal(forAnalyst.body.questionnaires.find((item: { id: string }) => item.id === 'counted').responseCount, 2);
       assert.equal(forAdmin.body.questionnaires.find((item: { id: string }) => item.id === 'by-admin').latestVersion, null);
       assert.equal((await test.anonymous.get('/api/v1/questionnaires')).status, 401);
+    });
+  });
+
+  describe('seedQuestionnaires', () => {
+    it('should store nothing when a document is not valid here, saying which and where', async () => {
+      const good = counterQuestionnaire('seed-good');
+      const custom = { ...counterQuestionnaire('seed-custom'), pages: [{ name: 'p1', sections: [{ name: 's1', questions: [{ type: 'not-loaded', name: 'q1', title: 'Câu' }] }] }] };
+      await assert.rejects(() => seedQuestionnaires(database.db, [good, custom as never]), /seed-custom: \/pages\/0\/sections\/0\/questions\/0\/type unknown-type/);
+      assert.equal((await test.anonymous.get('/api/v1/questionnaires/seed-good')).status, 404, 'not even the valid one');
+      assert.deepEqual(await seedQuestionnaires(database.db, [good]), ['seed-good']);
     });
   });
 

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { buffer } from 'node:stream/consumers';
 import ExcelJS from 'exceljs';
 import { computeIndex, indexTable, parseCsv, roundPercent } from '@sipas/index';
-import { seededRandom, simulateResponses } from '@sipas/core';
-import type { Response } from '@sipas/schema';
+import { coreTypes, defineQuestionType, seededRandom, simulateResponses } from '@sipas/core';
+import type { Questionnaire, Response } from '@sipas/schema';
 import { sipas2640 } from '@sipas/templates';
 import type { Database } from '../src/db/database.js';
 import { BYTE_ORDER_MARK, csvCell, csvLines, neutralizeFormula } from '../src/reports/csv-text.js';
@@ -75,6 +75,49 @@ const simulatedRows: ResponseRow[] = simulated.map((response, i) => ({
   document: response,
 }));
 const selection = { questionnaireId: 'sipas-2640', versions: [1] };
+
+describe('responseColumns of a custom type', () => {
+  const questionnaire = {
+    formatVersion: '1.0',
+    id: 'custom-columns',
+    title: 'Cột của loại tự định nghĩa',
+    pages: [{ name: 'p1', sections: [{ name: 's1', questions: [{ type: 'test-place', name: 'place', title: 'Nơi ở' } as never] }] }],
+  } as Questionnaire;
+
+  it('should give the type\'s columns, each cell made like an answer\'s, repeated keys told apart', () => {
+    defineQuestionType({
+      type: 'test-place',
+      schema: { properties: { type: 'object' }, answer: { type: 'array', items: { type: 'string' } } },
+      exportColumns: () => [
+        { key: 'first', title: { vi: 'Cấp 1', en: 'Level 1' }, value: (answer) => (answer as string[])[0] ?? null },
+        { key: 'first', value: (answer) => (answer as string[])[1] ?? null },
+        { key: 'many', value: (answer) => ((answer as string[]).length > 1) as never },
+        { key: 'all' },
+        { key: 'broken', value: () => { throw new Error('no'); } },
+      ],
+    });
+    try {
+      const own = responseColumns(questionnaire).slice(RECORD_COLUMNS.length);
+      assert.deepEqual(own.map((column) => column.name), ['place.first', 'place.first~2', 'place.many', 'place.all', 'place.broken']);
+      assert.deepEqual(own[0]!.title, { vi: 'Nơi ở — Cấp 1', en: 'Nơi ở — Level 1' });
+      assert.deepEqual(responseCells(own, source({ place: ['79', '26734'] })), ['79', '26734', 1, '["79","26734"]', null]);
+      assert.deepEqual(responseCells(own, source({})), [null, null, null, null, null], 'no answer, no cells');
+    } finally {
+      coreTypes.remove('test-place');
+    }
+  });
+
+  it('should fall back to one column of the answer when the type\'s columns cannot be made', () => {
+    defineQuestionType({ type: 'test-place', schema: { properties: { type: 'object' } }, exportColumns: () => { throw new Error('no columns'); } });
+    try {
+      const own = responseColumns(questionnaire).slice(RECORD_COLUMNS.length);
+      assert.deepEqual(own.map((column) => column.name), ['place']);
+      assert.deepEqual(responseCells(own, source({ place: 'Huế' })), ['Huế']);
+    } finally {
+      coreTypes.remove('test-place');
+    }
+  });
+});
 
 describe('responseColumns', () => {
   it('should start with what was recorded about the response', () => {

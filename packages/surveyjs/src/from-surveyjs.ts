@@ -566,7 +566,12 @@ class Importer {
     if (isObject(custom) && typeof custom.type === 'string' && typeof custom.name === 'string') {
       // A question of a custom type that our export kept whole (in a hidden html element, or beside its type's own SurveyJS element).
       reader.skip(...Object.keys(reader.object));
-      return this.register(structuredClone(custom) as unknown as Question, reader, custom.name);
+      const restored = structuredClone(custom) as unknown as Question;
+      if (type === 'html') return this.register(restored, reader, custom.name);
+      // The type's own SurveyJS element was shown and may have been edited in SurveyJS (Creator):
+      // the name, texts and requiredness it has now win over the copy it carries.
+      this.editedCommon(restored, reader);
+      return this.register(restored, reader, typeof rawName === 'string' && rawName !== '' ? rawName : custom.name);
     }
     const name = typeof rawName === 'string' && rawName !== '' ? rawName : `question${this.questions.length + 1}`;
     switch (type) {
@@ -621,6 +626,18 @@ class Importer {
     const result = this.register(question, reader, rawName);
     this.reportUnread(reader);
     return result;
+  }
+
+  /** Title, description and requiredness as a custom type's own SurveyJS element has them. */
+  private editedCommon(question: Question, reader: PropertyReader): void {
+    const title = this.text(reader.object.title, `${reader.path}/title`);
+    if (title !== undefined) question.title = title;
+    const description = this.text(reader.object.description, `${reader.path}/description`);
+    if (description !== undefined) question.description = description;
+    else delete question.description;
+    const required = reader.object.isRequired;
+    if (typeof required === 'boolean' && question.type !== 'info') (question as { required?: boolean }).required = required;
+    else if (required === undefined) delete (question as { required?: boolean }).required;
   }
 
   private register(question: Question, reader: PropertyReader, rawName: string): Question {

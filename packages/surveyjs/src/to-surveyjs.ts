@@ -193,18 +193,33 @@ class Exporter {
     }
   }
 
+  /**
+   * A custom type's own SurveyJS element, with the common properties; the question rides along
+   * whole, so importing the JSON back restores it exactly. Undefined without a mapping, or when
+   * the mapping fails (said in a warning), for the hidden html element instead.
+   */
+  private ownElement(question: Question, path: string): SurveyJSElement | undefined {
+    const mapping = this.types.get(question.type)?.surveyjs;
+    if (!mapping) return undefined;
+    let own: { type: string } & Record<string, unknown>;
+    try {
+      own = mapping.toSurveyJS(question, { defaultLocale: this.defaultLocale, text: (value) => toSurveyText(value, this.defaultLocale) });
+      if (typeof own?.type !== 'string') throw new Error('no "type"');
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.warnings.add(`${path}/type`, 'mapping-failed', `Ánh xạ SurveyJS của loại "${question.type}" bị lỗi (${reason})`, `The SurveyJS mapping of type "${question.type}" failed (${reason})`);
+      return undefined;
+    }
+    const el: SurveyJSElement = { ...own, name: question.name };
+    this.common(el, question as unknown as BuiltInQuestion, path);
+    el.sipasQuestion = structuredClone(question);
+    return el;
+  }
+
   private question(question: Question, path: string): SurveyJSElement {
     const builtIn = asBuiltIn(question);
-    const mapping = builtIn ? undefined : this.types.get(question.type)?.surveyjs;
-    if (mapping) {
-      // The type's own SurveyJS element, with the common properties; the question rides along
-      // whole, so importing the JSON back restores it exactly.
-      const own = mapping.toSurveyJS(question, { defaultLocale: this.defaultLocale, text: (value) => toSurveyText(value, this.defaultLocale) });
-      const el: SurveyJSElement = { ...own, type: String(own.type), name: question.name };
-      this.common(el, question as unknown as BuiltInQuestion, path);
-      el.sipasQuestion = structuredClone(question);
-      return el;
-    }
+    const own = builtIn ? undefined : this.ownElement(question, path);
+    if (own) return own;
     if (!builtIn) {
       this.warnings.add(
         `${path}/type`,

@@ -14,6 +14,7 @@ export interface ConversionWarning {
 /** Codes of warnings given by `toSurveyJS` (paths into our questionnaire). */
 export const EXPORT_WARNING_CODES = [
   'unsupported-question-type',
+  'mapping-failed',
   'expression-not-convertible',
   'text-placeholder',
   'name-case-collision',

@@ -13,7 +13,8 @@ import {
   type Question,
   type Questionnaire,
 } from '@sipas/schema';
-import { toSurveyJS, type SurveyJSElement, type SurveyJSJson } from '@sipas/surveyjs';
+import { fromSurveyJS, toSurveyJS, type SurveyJSElement, type SurveyJSJson } from '@sipas/surveyjs';
+import { createTypeRegistry, defineQuestionType } from '@sipas/core';
 import { compactAllTypes, expressionsOf, questionnaireWith, standardQuestionnaires, surveyJSTree } from './helpers.js';
 
 const SURVEYJS_TYPES: Readonly<Record<string, string>> = {
@@ -357,6 +358,42 @@ describe('toSurveyJS', () => {
       assert.deepEqual(warnings.map((w) => [w.path, w.code]), [['/pages/0/sections/0/questions/0/type', 'unsupported-question-type']]);
       const model = new Model(json);
       assert.equal(model.getQuestionByName('n').isVisible, false);
+    });
+
+    it('should write a custom type\'s own SurveyJS element, and bring back what was edited on it in SurveyJS', () => {
+      const schemas = new QuestionTypeRegistry();
+      const types = createTypeRegistry(schemas);
+      defineQuestionType(
+        {
+          type: 'nps',
+          schema: { properties: { type: 'object', properties: { max: { type: 'integer' } } }, answer: { type: 'integer' } },
+          surveyjs: { toSurveyJS: (question) => ({ type: 'rating', rateMin: 0, rateMax: (question as { max?: number }).max ?? 10 }) },
+        },
+        types,
+      );
+      const q = questionnaireWith([{ type: 'nps', name: 'n', title: 'Điểm giới thiệu', max: 10, required: true }], {}, { types: schemas });
+      const { json, warnings } = toSurveyJS(q, { types });
+      assert.deepEqual(warnings, []);
+      const element = (json.pages[0]!.elements[0]!.elements as SurveyJSElement[])[0]!;
+      assert.deepEqual([element.type, element.name, element.rateMax, element.isRequired], ['rating', 'n', 10, true]);
+      const model = new Model(json);
+      assert.equal(model.getQuestionByName('n').getType(), 'rating');
+      // Edited in SurveyJS Creator: a new name, title and requiredness; the type's own properties come from the copy.
+      Object.assign(element, { name: 'recommend', title: 'Giới thiệu cho người khác?', isRequired: false });
+      const back = fromSurveyJS(json, { types: schemas }).questionnaire;
+      const restored = back.pages[0]!.sections[0]!.questions[0]! as Question & { max?: number; required?: boolean };
+      assert.deepEqual([restored.type, restored.name, restored.title, restored.required, restored.max], ['nps', 'recommend', 'Giới thiệu cho người khác?', false, 10]);
+    });
+
+    it('should fall back to the hidden html element, with a warning, when a type\'s SurveyJS mapping fails', () => {
+      const schemas = new QuestionTypeRegistry();
+      const types = createTypeRegistry(schemas);
+      defineQuestionType({ type: 'nps', schema: { properties: { type: 'object' } }, surveyjs: { toSurveyJS: () => { throw new Error('not today'); } } }, types);
+      const q = questionnaireWith([{ type: 'nps', name: 'n', title: 'NPS' }], {}, { types: schemas });
+      const { json, warnings } = toSurveyJS(q, { types });
+      assert.deepEqual(warnings.map((w) => w.code), ['mapping-failed', 'unsupported-question-type']);
+      assert.match(warnings[0]!.message.en, /not today/);
+      assert.equal((json.pages[0]!.elements[0]!.elements as SurveyJSElement[])[0]!.type, 'html');
     });
 
     it('should warn about an expression SurveyJS cannot write, and leave it out of the SurveyJS side', () => {

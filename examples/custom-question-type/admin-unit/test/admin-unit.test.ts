@@ -71,6 +71,15 @@ describe('admin-unit type', () => {
         ]),
         ['duplicate-code /units/1/code', 'unknown-parent /units/2/parent', 'parent-cycle /units/3/parent', 'parent-cycle /units/4/parent', 'too-deep /units/6/parent'],
       );
+      const levels = [
+        { name: 'province', title: 'Tỉnh' },
+        { name: 'province', title: 'Xã' },
+      ];
+      assert.deepEqual(
+        validateQuestionnaire(questionnaireWith(twoLevels({ levels })), { types: schemas }).errors.map((error) => `${error.code} ${error.path.replace('/pages/0/sections/0/questions/0', '')}`),
+        ['duplicate-level-name /levels/1/name'],
+        'each level names an export column, so names are unique',
+      );
       const [first] = validateQuestionnaire(questionnaireWith(twoLevels({ units: [{ code: 'a', name: 'A', parent: 'b' }] })), { types: schemas }).errors;
       assert.match(first!.message.vi, /^Danh mục đơn vị: không có đơn vị cấp trên mã "b"/);
       assert.match(first!.message.en, /^Unit list: there is no parent unit with code "b"/);

@@ -3,13 +3,13 @@
  * mistake is reported in both languages at the call, not as a broken form later.
  */
 import { message, QuestionTypeError, quote } from '@sipas/schema';
-import type { QuestionTypeDefinition } from './registry.js';
+import type { DesignerPart, QuestionTypeDefinition, ToolboxGroup } from './registry.js';
 
 const CUSTOM_ELEMENT_TAG = /^[a-z][a-z0-9._]*-[a-z0-9._-]*$/;
 
 /** The parts a definition may carry besides its semantics, checked before anything is registered. */
-export function checkParts({ type, isEmpty, normalize, validate, element, designer, surveyjs, exportColumns }: QuestionTypeDefinition): void {
-  const fail = (vi: string, en: string): never => {
+export function checkParts({ type, schema, isEmpty, normalize, validate, element, designer, surveyjs, exportColumns }: QuestionTypeDefinition): void {
+  const fail: Fail = (vi, en) => {
     throw new QuestionTypeError(message(`Loại câu hỏi ${quote(type)}: ${vi}`, `Question type ${quote(type)}: ${en}`));
   };
   for (const [name, hook] of Object.entries({ isEmpty, normalize, validate, exportColumns })) {
@@ -21,8 +21,38 @@ export function checkParts({ type, isEmpty, normalize, validate, element, design
     }
     if (typeof element.class !== 'function') fail('element.class phải là lớp của phần tử', 'element.class must be the element\'s class');
   }
-  if (designer !== undefined && (typeof designer?.label?.vi !== 'string' || typeof designer.label.en !== 'string')) {
-    fail('designer.label cần cả "vi" và "en"', 'designer.label needs both "vi" and "en"');
+  for (const [name, hook] of Object.entries({ answerValues: schema?.answerValues, satisfiedValues: schema?.satisfiedValues, checkQuestion: schema?.checkQuestion })) {
+    if (hook !== undefined && typeof hook !== 'function') fail(`schema.${name} phải là hàm`, `schema.${name} must be a function`);
   }
+  if (designer !== undefined) checkDesignerPart(designer, fail);
   if (surveyjs !== undefined && typeof surveyjs?.toSurveyJS !== 'function') fail('surveyjs.toSurveyJS phải là hàm', 'surveyjs.toSurveyJS must be a function');
+}
+
+const GROUPS: readonly ToolboxGroup[] = ['choice', 'scale', 'text', 'other'];
+
+type Fail = (vi: string, en: string) => never;
+
+/** The designer part: labels in both languages, a known group, defaults a new question can be copied from, editors that are element tags. */
+function checkDesignerPart(designer: DesignerPart, fail: Fail): void {
+  if (typeof designer?.label?.vi !== 'string' || typeof designer.label.en !== 'string') fail('designer.label cần cả "vi" và "en"', 'designer.label needs both "vi" and "en"');
+  if (designer.icon !== undefined && typeof designer.icon !== 'string') fail('designer.icon phải là chuỗi', 'designer.icon must be a string');
+  if (designer.group !== undefined && !GROUPS.includes(designer.group)) {
+    fail(`designer.group phải là một trong ${GROUPS.join(', ')}`, `designer.group must be one of ${GROUPS.join(', ')}`);
+  }
+  const { defaults } = designer;
+  if (defaults !== undefined) {
+    let copyable = typeof defaults === 'object' && defaults !== null && !Array.isArray(defaults);
+    try {
+      // Each new question gets its own copy: what cannot be copied (functions) cannot be a default.
+      if (copyable) structuredClone(defaults);
+    } catch {
+      copyable = false;
+    }
+    if (!copyable) fail('designer.defaults phải là một đối tượng JSON (thuộc tính của câu hỏi mới)', 'designer.defaults must be a JSON object (the new question\'s properties)');
+  }
+  for (const [property, tag] of Object.entries(designer.editors ?? {})) {
+    if (typeof tag !== 'string' || !CUSTOM_ELEMENT_TAG.test(tag)) {
+      fail(`designer.editors.${property} phải là tên phần tử tùy biến`, `designer.editors.${property} must be a custom element name`);
+    }
+  }
 }

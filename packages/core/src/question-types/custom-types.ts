@@ -5,25 +5,40 @@
  * behind `$ref` (about 7 KB gzip), which a form of built-in types must not carry: the built-in path
  * (`Form`, `coreTypes`, registry.ts) never imports this module.
  */
-import { message, questionTypes, validateWithFragment } from '@sipas/schema';
+import { message, QuestionTypeError, questionTypes, quote, validateWithFragment } from '@sipas/schema';
 import { checkParts } from './check-parts.js';
 import { coreTypes } from './core-types.js';
-import type { AnswerProblem, CoreTypeRegistry, QuestionTypeDefinition, RegisteredQuestionType, TypeSchemaBinder } from './registry.js';
+import { guardedSchema, guardedSemantics } from './guarded-hooks.js';
+import type { AnswerProblem, CoreTypeRegistry, CustomTypeSchema, QuestionTypeDefinition, RegisteredQuestionType, TypeSchemaBinder } from './registry.js';
 
 const notScalar = (): AnswerProblem[] => [
   { code: 'answer-type', message: message('Câu trả lời phải là chữ, số hoặc true/false', 'The answer must be text, a number or true/false') },
 ];
 
+/** The schema parts registered here, by the definition's schema object they came from. */
+const registeredFrom = new WeakMap<object, CustomTypeSchema>();
+
 /**
- * Registers the schema part unless registered already. An answer must match the answer fragment (be
- * a scalar without one) before the type's own `validate` runs.
+ * Registers the schema part, or finds it registered from this very schema object (the same
+ * definition given to a second engine registry that shares the schema registry); a different
+ * schema under the name is refused. An answer must match the answer fragment (be a scalar
+ * without one) before the type's own `validate` runs.
  */
 const bindTypeSchema: TypeSchemaBinder = (definition, schemas = questionTypes) => {
   const { type, schema } = definition;
-  if (!schemas.has(type)) schemas.register({ type, ...schema });
+  const existing = schemas.get(type);
+  if (existing && registeredFrom.get(existing) !== schema) {
+    throw new QuestionTypeError(message(`Loại câu hỏi ${quote(type)} đã được đăng ký`, `Question type ${quote(type)} is already registered`));
+  }
+  if (!existing) {
+    const entry = { type, ...guardedSchema(schema) };
+    schemas.register(entry);
+    registeredFrom.set(schemas.get(type)!, schema);
+  }
   const answerFragment = schema.answer;
   return {
-    schemas,
+    // Only the registry that registered the schema part takes it back out.
+    schemas: existing ? undefined : schemas,
     validate: (value, context) => {
       const shape = answerFragment
         ? validateWithFragment(value, answerFragment).map(({ code, message: text }) => ({ code, message: text }))
@@ -44,5 +59,5 @@ const bindTypeSchema: TypeSchemaBinder = (definition, schemas = questionTypes) =
  */
 export function defineQuestionType(definition: QuestionTypeDefinition, registry: CoreTypeRegistry = coreTypes): RegisteredQuestionType {
   checkParts(definition);
-  return registry.define(definition, bindTypeSchema);
+  return registry.define({ ...definition, ...guardedSemantics(definition) }, bindTypeSchema);
 }

@@ -143,7 +143,8 @@ const noProblems = () => [];
  * `remove` takes it back out) and the type's full answer check (the answer fragment, then its own).
  */
 export interface BoundTypeSchema {
-  schemas: QuestionTypeRegistry;
+  /** Undefined when the schema part was registered already (by the same definition), so `remove` leaves it. */
+  schemas: QuestionTypeRegistry | undefined;
   validate: RegisteredQuestionType['validate'];
 }
 
@@ -193,7 +194,7 @@ export class CoreTypeRegistry {
         );
       }
       const bound = bindSchema({ ...definition, schema: definition.schema }, this.schemaRegistry);
-      this.schemaHomes.set(type, bound.schemas);
+      if (bound.schemas) this.schemaHomes.set(type, bound.schemas);
       validate = bound.validate;
     }
     const registered: RegisteredQuestionType = {

@@ -58,6 +58,23 @@ describe('defineQuestionType on a page', () => {
     expect(coreTypes.has('test-plain')).to.equal(false);
   });
 
+  it('should define the element at the call, refusing a tag another element has or a reserved one, and keep nothing of the type', () => {
+    const refused = (call: () => unknown, english: RegExp) =>
+      expect(call).to.throw(QuestionTypeError).with.property('localized').that.satisfies((text: { en: string }) => english.test(text.en));
+    customElements.define('test-taken-tag', class extends HTMLElement {});
+    refused(() => defineQuestionType({ ...starsType('test-taken'), element: { tag: 'test-taken-tag', class: class extends TestStars {} } }), /<test-taken-tag> of type "test-taken" already belongs to another element/);
+    refused(() => defineQuestionType({ ...starsType('test-reserved'), element: { tag: 'font-face', class: class extends TestStars {} } }), /cannot be defined/);
+    expect(coreTypes.has('test-taken')).to.equal(false);
+    expect(coreTypes.has('test-reserved')).to.equal(false, 'taken back out when its element could not be defined');
+    // Defined at the call, before any form draws it.
+    defineQuestionType({ ...starsType('test-eager'), element: { tag: 'test-eager-question', class: class extends TestStars {} } });
+    try {
+      expect(customElements.get('test-eager-question')).to.not.equal(undefined);
+    } finally {
+      coreTypes.remove('test-eager');
+    }
+  });
+
   it('should say on the page that a type registered without an element cannot be shown there', async () => {
     // A server-side definition (no element) reached a page: the citizen is told, nothing breaks.
     const { defineQuestionType: defineSemantics } = await import('@sipas/core');

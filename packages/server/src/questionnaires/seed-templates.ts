@@ -1,15 +1,20 @@
 import { templates } from '@sipas/templates';
-import type { Questionnaire } from '@sipas/schema';
+import { validateQuestionnaire, type Questionnaire } from '@sipas/schema';
 import type { Database } from '../db/database.js';
 import { createQuestionnaire, publishDraft } from './questionnaire-store.js';
 
 /**
  * Makes questionnaires available: each one not on the server yet is stored as a draft and
  * published as version 1. One already there, under the same id, is left as it is, so running this
- * on every start is safe. The documents are expected valid (validate them first; a custom type
- * they use must be defined in this process). Returns the ids it added.
+ * on every start is safe. Nothing is stored unless every document is valid here (a custom type
+ * they use must be defined in this process): the first error is thrown, located. Returns the ids
+ * it added.
  */
 export async function seedQuestionnaires(db: Database, questionnaires: readonly Questionnaire[], options: { publishedBy?: number } = {}): Promise<string[]> {
+  for (const questionnaire of questionnaires) {
+    const [first] = validateQuestionnaire(questionnaire).errors;
+    if (first) throw new Error(`${questionnaire.id}: ${first.path} ${first.code}: ${first.message.en}`);
+  }
   const added: string[] = [];
   for (const questionnaire of questionnaires) {
     const seeded = await db.transaction(async (tx) => {

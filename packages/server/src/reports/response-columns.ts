@@ -126,15 +126,18 @@ function multipleColumns(question: MultipleQuestion): ExportColumn[] {
 
 /** A custom type's own columns (its definition's `exportColumns`); a cell the type cannot make stays empty. */
 function customColumns(question: Question, own: ExportColumnPart[]): ExportColumn[] {
-  return own.map((column) => ({
-    name: column.key === undefined ? question.name : `${question.name}.${column.key}`,
+  const named = own.map((column) => (column.key === undefined ? question.name : `${question.name}.${column.key}`));
+  return own.map((column, i) => ({
+    // Column names must be unique for scripts to find them: a repeated key gets its position.
+    name: named.indexOf(named[i]!) === i ? named[i]! : `${named[i]}~${i + 1}`,
     question: question.name,
-    title: titled(question, column.title),
+    title: titled(question, column.title && message(column.title.vi, column.title.en ?? column.title.vi)),
     value: (source) => {
       const answer = answerOf(source, question.name);
       if (answer === undefined || answer === null) return null;
       try {
-        return column.value ? column.value(answer) : scalarCell(answer);
+        // Whatever the type gives becomes a cell like any answer (yes/no as 1/0, structures as JSON).
+        return scalarCell((column.value ? column.value(answer) : answer) as Answer | undefined);
       } catch {
         return null;
       }

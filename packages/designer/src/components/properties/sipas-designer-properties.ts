@@ -655,11 +655,12 @@ export class SipasDesignerProperties extends LitElement {
   /**
    * A custom type's own editor for a property (`designer.editors` of its definition). It is given
    * the value, the question, the questionnaire and the languages, and answers with
-   * `sipas-property-value` like the built-in editors; one element per tag and property, kept
-   * across renders so that its inner state (focus, an open list) survives an edit.
+   * `sipas-property-value` like the built-in editors; one element per question, tag and property,
+   * kept across renders so that its inner state (typing, focus, an open list) survives an edit and
+   * never shows under another question.
    */
   private renderOwnEditor(tag: string, field: PropertyField, rest: readonly PathKey[], value: unknown): TemplateResult {
-    const key = `${tag} ${toPointer(rest)}`;
+    const key = `${this.selection.name} ${tag} ${toPointer(rest)}`;
     let editor = this.ownEditors.get(key);
     if (!editor) {
       editor = document.createElement(tag);
