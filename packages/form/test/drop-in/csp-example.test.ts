@@ -35,7 +35,9 @@ declare global {
 
 const BUNDLE = fileURLToPath(new URL('../../dist/sipas-form.bundle.js', import.meta.url));
 const QUEUED_TEXT = 'Đã lưu trên máy, sẽ gửi khi có mạng';
-const STEP_TIMEOUT_MS = 10_000;
+// Waits end as soon as the page gets there; the bound is for a loaded CI machine, where a retry after
+// the failed sends while the site was down can be several seconds out.
+const STEP_TIMEOUT_MS = 30_000;
 
 /** Each distinct violation once, with how often it happened: a readable failure message. */
 function distinct(violations: string[]): string[] {
