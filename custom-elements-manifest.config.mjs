@@ -1,6 +1,7 @@
 /**
  * Custom Elements Manifest of the public elements of @sipas/form, @sipas/report and
- * @sipas/designer (`npm run manifest` → custom-elements.json at the root, generated, not committed).
+ * @sipas/designer, and of the example question types (examples/custom-question-type)
+ * (`npm run manifest` → custom-elements.json at the root, generated, not committed).
  * Storybook reads it for the docs pages (.storybook/preview.ts); editors and tools may too.
  *
  * Each element's class JSDoc is its contract: the description, `@summary`, `@event`, `@csspart`,
@@ -9,16 +10,31 @@
 import { posix } from 'node:path';
 
 /**
- * Our elements are defined through `defineElement('sipas-x', SipasX)` (packages/*\/src/define.ts,
- * which tolerates a page loading a bundle twice), a call the analyzer does not know: this plugin
- * records such a call as the analyzer records `customElements.define`, so the class gets its tag.
+ * Our elements are defined through calls the analyzer does not know:
+ *   - `defineElement('sipas-x', SipasX)` (packages/*\/src/define.ts, which tolerates a page loading
+ *     a bundle twice);
+ *   - `defineQuestionType({ ...type, element: { tag: 'sipas-x', class: SipasX } })`, how a custom
+ *     question type brings its element (examples/custom-question-type/*\/index.ts).
+ * This plugin records such a call as the analyzer records `customElements.define`, so the class
+ * gets its tag where it is written, once.
  */
 function defineElementCalls() {
+  /** The tag and class of a `defineQuestionType` argument's `element: { tag, class }`, if literal. */
+  function questionTypeElement(ts, definition) {
+    if (!definition || !ts.isObjectLiteralExpression(definition)) return [];
+    const property = (object, name) =>
+      object.properties.find((entry) => ts.isPropertyAssignment(entry) && (ts.isIdentifier(entry.name) || ts.isStringLiteral(entry.name)) && entry.name.text === name)?.initializer;
+    const element = property(definition, 'element');
+    return element && ts.isObjectLiteralExpression(element) ? [property(element, 'tag'), property(element, 'class')] : [];
+  }
+
   return {
     name: 'sipas-define-element-calls',
     analyzePhase({ ts, node, moduleDoc, context }) {
-      if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression) || node.expression.text !== 'defineElement') return;
-      const [tag, element] = node.arguments;
+      if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression)) return;
+      const callee = node.expression.text;
+      const [tag, element] =
+        callee === 'defineElement' ? node.arguments : callee === 'defineQuestionType' ? questionTypeElement(ts, node.arguments[0]) : [];
       if (!tag || !ts.isStringLiteral(tag) || !element || !ts.isIdentifier(element)) return;
       const imported = context.imports?.find((entry) => entry.name === element.text && !entry.isBareModuleSpecifier);
       const module = imported ? posix.join(posix.dirname(moduleDoc.path), imported.importPath).replace(/\.js$/, '.ts') : moduleDoc.path;
@@ -59,8 +75,9 @@ function publicElementsOnly() {
 }
 
 export default {
-  globs: ['packages/{form,report,designer}/src/**/*.ts'],
-  exclude: ['**/*.test.ts', '**/*.stories.ts', '**/*.d.ts', '**/generated/**'],
+  globs: ['packages/{form,report,designer}/src/**/*.ts', 'examples/custom-question-type/**/*.ts'],
+  // The examples keep their tests (test/) and built scripts (dist/) beside their sources.
+  exclude: ['**/*.test.ts', '**/*.stories.ts', '**/*.d.ts', '**/generated/**', 'examples/*/*/test/**', 'examples/*/dist/**', 'examples/*/stories/**'],
   outdir: '.',
   litelement: true,
   // The manifest is generated for the docs, not published: leave package.json alone.

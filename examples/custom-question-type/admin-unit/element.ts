@@ -1,16 +1,3 @@
-/**
- * @summary An administrative unit chosen level by level: one native list per level, each offering
- * the units under the one chosen above it, and a search box that finds a unit by part of its name
- * without diacritics ("sai gon" finds Phường Sài Gòn) and sets the whole path at once.
- *
- * Renders into the form's shadow root like the built-in questions (light DOM of this element), so
- * the form's stylesheet and classes apply; no inline styles, no eval (strict CSP).
- *
- * @csspart question - the question frame; question-title, question-description, question-error.
- * @csspart input - the list of each level.
- * @csspart search-input - the search box.
- * @csspart search-result - one unit found (a button).
- */
 import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
@@ -32,6 +19,29 @@ const STRINGS = {
 
 type StringKey = keyof typeof STRINGS;
 
+/**
+ * An administrative unit chosen level by level: one native list per level, each offering the units
+ * under the one chosen above it, and a search box that finds a unit by part of its name without
+ * diacritics ("sai gon" finds Phường Sài Gòn) and sets the whole path at once. The levels and the
+ * units are data in the question (`levels`, `units`), so one element serves the two levels in
+ * force since July 2025 and the three of older surveys. The answer is the path of codes, top first.
+ *
+ * It is not placed by hand: index.ts registers the `admin-unit` type with this element, and
+ * `<sipas-form>` creates one for each `admin-unit` question and sets `form`, `name` and `number`.
+ * It renders into the form's shadow root like the built-in questions (it has none of its own), so
+ * the form's stylesheet and classes apply and its parts are styled through the form:
+ * `sipas-form::part(...)`. No inline styles, no eval (strict CSP).
+ *
+ * @summary An administrative unit (province, commune…) chosen level by level or found by name.
+ *
+ * @csspart question - the question's frame
+ * @csspart question-title - its title, with the number and the required marker
+ * @csspart question-description - its description
+ * @csspart question-error - the error shown under it
+ * @csspart input - the list of each level
+ * @csspart search-input - the search box
+ * @csspart search-result - one unit found (a button)
+ */
 export class SipasAdminUnit extends SipasQuestionElement {
   /** What is typed in the search box. */
   @state() private query = '';

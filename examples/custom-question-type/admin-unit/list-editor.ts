@@ -1,12 +1,3 @@
-/**
- * @summary The designer's editor of an `admin-unit` question's units: a text box with one unit a
- * line, `code; name; parent code; English name` (a tab instead of `;` when pasted from a
- * spreadsheet). Problems are listed by line; a valid list is handed to the property panel.
- *
- * @event sipas-property-value - the parsed units (`detail.value`), when the text changes and is valid.
- * @csspart input - the text box.
- * @csspart problems - the list of problems.
- */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
@@ -23,6 +14,25 @@ const STRINGS = {
   count: { vi: 'đơn vị', en: 'units' },
 };
 
+/**
+ * The designer's editor of an `admin-unit` question's units: a text box with one unit a line,
+ * `code; name; parent code; English name` (a tab instead of `;` when pasted from a spreadsheet).
+ * Problems are listed by line; a valid list is handed to the property panel.
+ *
+ * One of the property panel's editors: the type's `designer.editors.units` names it, and
+ * `<sipas-designer-properties>` creates it for the `units` field, sets `value`, `question` and
+ * `lang`, and applies the value it reports (`sipas-property-value`, listened to on the element).
+ *
+ * @summary The designer's editor of an administrative-unit question's units, one a line.
+ *
+ * @event sipas-property-value - The parsed units, when the text is changed and valid. detail: { value }
+ *
+ * @csspart input - the text box
+ * @csspart problems - the list of problems
+ *
+ * @cssproperty --sipas-color-* - the SIPAS palette, shared with `<sipas-form>`: primary, text, muted, background, border, error
+ * @cssproperty --sipas-font-family - the font
+ */
 export class SipasAdminUnitListEditor extends LitElement {
   static override styles = [
     themeTokens,

@@ -1,7 +1,7 @@
 /**
  * The Custom Elements Manifest (custom-elements-manifest.config.mjs, `npm run manifest`) covers
- * every element the form, report and designer packages define, each with its class JSDoc's
- * description: the Storybook docs pages read their tables and text from it. The analyzer runs here
+ * every element the form, report and designer packages and the example question types
+ * (examples/custom-question-type) define, each with its class JSDoc's description: the Storybook docs pages read their tables and text from it. The analyzer runs here
  * in memory with the project's config, so the test needs no generated file and writes none.
  */
 import { describe, it, before } from 'node:test';
@@ -11,7 +11,9 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const SOURCE_DIRS = ['packages/form/src', 'packages/report/src', 'packages/designer/src'];
+const SOURCE_DIRS = ['packages/form/src', 'packages/report/src', 'packages/designer/src', 'examples/custom-question-type'];
+/** Folders of no source: generated modules, and the examples' tests, built scripts and stories. */
+const NOT_SOURCES = new Set(['generated', 'test', 'dist', 'stories']);
 
 /** The few parts of a manifest element this test reads. */
 interface ManifestElement {
@@ -35,19 +37,21 @@ interface Definition {
 
 /**
  * The ways our sources define an element: `defineElement('sipas-x', SipasX)` (each package's
- * define.ts), `customElements.define('sipas-x', SipasX)`, and the built-in question elements'
- * table (`text: ['sipas-question-text', SipasQuestionText]`, registered in a loop).
+ * define.ts), `customElements.define('sipas-x', SipasX)`, the built-in question elements' table
+ * (`text: ['sipas-question-text', SipasQuestionText]`, registered in a loop), and a custom question
+ * type's element, `defineQuestionType({ ..., element: { tag: 'sipas-x', class: SipasX } })`.
  */
 const DEFINITION_PATTERNS = [
   /\bdefineElement\(\s*'([a-z][a-z0-9]*-[a-z0-9-]*)'\s*,\s*([A-Za-z_$][\w$]*)\s*\)/g,
   /\bcustomElements\.define\(\s*'([a-z][a-z0-9]*-[a-z0-9-]*)'\s*,\s*([A-Za-z_$][\w$]*)\s*\)/g,
   /\[\s*'(sipas-question-[a-z0-9-]+)'\s*,\s*(Sipas[A-Za-z0-9]+)\s*\]/g,
+  /\belement:\s*\{\s*tag:\s*'([a-z][a-z0-9]*-[a-z0-9-]*)'\s*,\s*class:\s*([A-Za-z_$][\w$]*)\s*\}/g,
 ];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'generated' ? [] : sourceFiles(path);
+    if (entry.isDirectory()) return NOT_SOURCES.has(entry.name) ? [] : sourceFiles(path);
     return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') && !entry.name.endsWith('.d.ts') ? [path] : [];
   });
 }
@@ -72,9 +76,10 @@ describe('custom-elements.json', () => {
     elements = new Map(declarations.filter((declaration) => declaration.customElement && declaration.tagName).map((element) => [element.tagName!, element]));
   });
 
-  it('should find the definitions of the three packages in their sources', () => {
+  it('should find the definitions of the three packages and the examples in their sources', () => {
     const tags = definitions.map((definition) => definition.tag);
-    for (const tag of ['sipas-form', 'sipas-question-likert', 'sipas-entry-sheet', 'sipas-print-sheet', 'sipas-report', 'sipas-designer', 'sipas-expression-editor']) {
+    const expected = ['sipas-form', 'sipas-question-likert', 'sipas-entry-sheet', 'sipas-print-sheet', 'sipas-report', 'sipas-designer', 'sipas-expression-editor'];
+    for (const tag of [...expected, 'sipas-faces', 'sipas-admin-unit', 'sipas-admin-unit-list-editor']) {
       assert.ok(tags.includes(tag), `no definition of <${tag}> found: have the sources changed how they define elements?`);
     }
   });

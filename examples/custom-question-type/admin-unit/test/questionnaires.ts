@@ -1,5 +1,5 @@
 /**
- * Questionnaires with an `admin-unit` question, shared by the Node and browser tests: the two
+ * Questionnaires with an `admin-unit` question, shared by the Node and browser tests and the stories: the two
  * levels in force since July 2025 (the designer's sample), and three levels as before, to show
  * that the depth is data.
  */
