@@ -20,6 +20,7 @@ import type { Questionnaire } from '@sipas/schema';
 import { sitePages } from '../../../scripts/site-pages.mjs';
 import { scoreType } from './fixtures/score-type/definition.js';
 import { ADMIN, createAccount, signIn } from './helpers/http.js';
+import { openDraft, signInOnPage, watchProblems } from './helpers/staff-pages.js';
 import { openTestDatabase, type TestDatabase } from './helpers/test-database.js';
 
 const chromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -94,15 +95,8 @@ describe('a question type registered in a test, from the designer to the export'
     await createAccount(admin, 'bien-tap', 'editor');
     const office = await browser.createBrowserContext();
     const { page: designer, problems: designerProblems } = await pageWithType(office);
-    await designer.goto(`${baseUrl}/designer/`);
-    await designer.waitForSelector('#sign-in:not([hidden])');
-    await designer.type('#username', 'bien-tap');
-    await designer.type('#password', 'bien-tap-password');
-    await designer.click('#sign-in button[type=submit]');
-    await designer.waitForSelector('#workspace:not([hidden])');
-    await designer.select('#server-questionnaire', 'counter-3');
-    await designer.click('#load-draft');
-    await designer.waitForFunction(() => (document.querySelector('sipas-designer') as HTMLElement & { questionnaire: { id: string } }).questionnaire.id === 'counter-3');
+    await signInOnPage(designer, `${baseUrl}/designer/`, 'bien-tap', 'bien-tap-password');
+    await openDraft(designer, 'counter-3');
 
     // The toolbox offers the type under its own label; the mouse drags it below the last question.
     const entry = await designer.waitForSelector(inDesigner(`sipas-designer-toolbox >>> button[data-type="${TYPE}"]`));
@@ -217,14 +211,4 @@ async function centre(handle: ElementHandle): Promise<[number, number]> {
   await handle.evaluate((node) => node.scrollIntoView({ block: 'center' }));
   const box = (await handle.boundingBox())!;
   return [box.x + box.width / 2, box.y + box.height / 2];
-}
-
-/** Page errors and Content-Security-Policy violations: the pages run under `default-src 'self'`. */
-function watchProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${(error as Error).message}`));
-  page.on('console', (entry) => {
-    if (entry.type() === 'error' && /Content Security Policy|Refused to/.test(entry.text())) problems.push(entry.text());
-  });
-  return problems;
 }

@@ -12,6 +12,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { createServer, seedTemplates, type SipasServer } from '@sipas/server';
 import { sitePages } from '../../../scripts/site-pages.mjs';
 import { ADMIN, createAccount, signIn } from './helpers/http.js';
+import { openDraft, signInOnPage, watchProblems } from './helpers/staff-pages.js';
 import { openTestDatabase, type TestDatabase } from './helpers/test-database.js';
 
 const chromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -46,15 +47,8 @@ describe('publishing, answering on the demo site and reading the dashboard', () 
     const office = await browser.createBrowserContext();
     const designer = await office.newPage();
     const designerProblems = watchProblems(designer);
-    await designer.goto(`${baseUrl}/designer/`);
-    await designer.waitForSelector('#sign-in:not([hidden])');
-    await designer.type('#username', 'bien-tap');
-    await designer.type('#password', 'bien-tap-password');
-    await designer.click('#sign-in button[type=submit]');
-    await designer.waitForSelector('#workspace:not([hidden])');
-    await designer.select('#server-questionnaire', 'counter-3');
-    await designer.click('#load-draft');
-    await designer.waitForFunction(() => (document.querySelector('sipas-designer') as HTMLElement & { questionnaire: { id: string } }).questionnaire.id === 'counter-3');
+    await signInOnPage(designer, `${baseUrl}/designer/`, 'bien-tap', 'bien-tap-password');
+    await openDraft(designer, 'counter-3');
     // The questionnaire is selected after opening: its title is the property panel's title field.
     const title = await designer.waitForFunction(() =>
       document.querySelector('sipas-designer')?.shadowRoot?.querySelector('sipas-designer-properties')?.shadowRoot?.querySelector('[data-path="/title"]'),
@@ -95,12 +89,7 @@ describe('publishing, answering on the demo site and reading the dashboard', () 
     const staff = await browser.createBrowserContext();
     const dashboard = await staff.newPage();
     const dashboardProblems = watchProblems(dashboard);
-    await dashboard.goto(`${baseUrl}/dashboard/`);
-    await dashboard.waitForSelector('#sign-in:not([hidden])');
-    await dashboard.type('#username', 'phan-tich');
-    await dashboard.type('#password', 'phan-tich-password');
-    await dashboard.click('#sign-in button[type=submit]');
-    await dashboard.waitForSelector('#workspace:not([hidden])');
+    await signInOnPage(dashboard, `${baseUrl}/dashboard/`, 'phan-tich', 'phan-tich-password');
     await dashboard.select('#questionnaire', 'counter-3');
     const overall = await dashboard
       .waitForFunction(
@@ -170,15 +159,6 @@ describe('the site pages on the server', () => {
   });
 });
 
-/** Page errors and Content-Security-Policy violations: the pages run under `default-src 'self'`. */
-function watchProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${(error as Error).message}`));
-  page.on('console', (entry) => {
-    if (entry.type() === 'error' && /Content Security Policy|Refused to/.test(entry.text())) problems.push(entry.text());
-  });
-  return problems;
-}
 
 /** Clicks the first option of a question of <sipas-form>, as a person would. */
 async function clickFirstOption(page: Page, question: string): Promise<void> {
