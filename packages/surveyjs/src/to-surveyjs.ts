@@ -311,6 +311,25 @@ class Exporter {
     }
   }
 
+  /**
+   * Inside a grid's own conditions survey-core reads `{name}` as the grid's row of that name
+   * (ignoring case) when it has one, not as the question: `{q4} notempty` on a grid with a row
+   * `Q4` asks about the row. Such a condition is said in a warning; it stays as it is.
+   */
+  private rowNameCollisions(question: LikertQuestion, path: string): void {
+    const conditions = [question.visibleIf, question.enableIf, question.requiredIf].filter((text): text is string => text !== undefined);
+    question.rows.forEach((row, r) => {
+      const reference = new RegExp(`\\{\\s*${row.value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[}.\\-]`, 'i');
+      if (!this.questionNames.has(row.value.toLowerCase()) || !conditions.some((text) => reference.test(text))) return;
+      this.warnings.add(
+        `${path}/rows/${r}/value`,
+        'row-name-collision',
+        `Trong điều kiện của chính bảng này, SurveyJS đọc {${row.value}} là hàng "${row.value}" chứ không phải câu hỏi cùng tên`,
+        `In this grid's own conditions SurveyJS reads {${row.value}} as the row "${row.value}", not the question of that name`,
+      );
+    });
+  }
+
   /** Title, description, logic, code and requiredness. */
   private common(el: SurveyJSElement, question: BuiltInQuestion, path: string): void {
     if (question.title !== undefined) el.title = this.text(question.title, `${path}/title`);
@@ -404,6 +423,7 @@ class Exporter {
   private likert(question: LikertQuestion, path: string): SurveyJSElement {
     const el: SurveyJSElement = { type: 'matrix', name: question.name };
     this.common(el, question, path);
+    this.rowNameCollisions(question, path);
     const columns = this.levels(this.scale(el, question, path), path);
     const noOpinion = question.noOpinion;
     if (noOpinion === false) el.sipasNoOpinion = false;

@@ -18,6 +18,7 @@ export const EXPORT_WARNING_CODES = [
   'expression-not-convertible',
   'text-placeholder',
   'name-case-collision',
+  'row-name-collision',
   'pattern-unicode',
   'length-zero-max',
   'too-many-faces',

@@ -125,7 +125,11 @@ describe('form conformance with survey-core', () => {
 
   it('should agree on 200 generated questionnaires under random answer sequences', () => {
     fc.assert(
-      fc.property(validQuestionnaire.chain((q) => fc.tuple(fc.constant(q), steps(q))), ([questionnaire, sequence]) => compareOn(questionnaire, sequence)),
+      fc.property(validQuestionnaire.chain((q) => fc.tuple(fc.constant(q), steps(q))), ([questionnaire, sequence]) => {
+        // Where SurveyJS is known to read a grid's own condition differently, the export says so (row-name-collision).
+        fc.pre(toSurveyJS(questionnaire).warnings.every((warning) => warning.code !== 'row-name-collision'));
+        compareOn(questionnaire, sequence);
+      }),
       { numRuns: 200 },
     );
   });

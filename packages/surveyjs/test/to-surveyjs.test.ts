@@ -396,6 +396,21 @@ describe('toSurveyJS', () => {
       assert.equal((json.pages[0]!.elements[0]!.elements as SurveyJSElement[])[0]!.type, 'html');
     });
 
+    it('should warn where SurveyJS reads a grid\'s own condition about a question as one of its rows', () => {
+      const grid = (visibleIf: string, firstRow = 'Q4') =>
+        questionnaireWith([
+          { type: 'comment', name: 'q4', title: 'Ý kiến' },
+          { type: 'likert', name: 'grid', title: 'Đánh giá', scale: 'satisfaction-5', rows: [{ value: firstRow, text: 'Hàng 1' }, { value: 'A', text: 'Hàng A' }], visibleIf },
+        ]);
+      const { json, warnings } = toSurveyJS(grid('{q4} notempty'));
+      assert.deepEqual(warnings.map((w) => [w.path, w.code]), [['/pages/0/sections/0/questions/1/rows/0/value', 'row-name-collision']]);
+      // What the warning is about: survey-core hides the grid although q4 is answered.
+      const model = new Model(json);
+      model.data = { q4: 'Tốt' };
+      assert.equal(model.getQuestionByName('grid').isVisible, false);
+      assert.deepEqual(toSurveyJS(grid('{q4} notempty', 'B4')).warnings, [], 'rows named like no question are no collision');
+    });
+
     it('should warn about an expression SurveyJS cannot write, and leave it out of the SurveyJS side', () => {
       const q = questionnaireWith([
         { type: 'text', name: 'a', title: 'A', inputType: 'number' },
