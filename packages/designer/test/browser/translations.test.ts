@@ -111,10 +111,18 @@ class TranslationsHarness {
     const transfer = new DataTransfer();
     transfer.items.add(new File([text], 'translations.csv', { type: 'text/csv' }));
     input.files = transfer.files;
+    const before = this.importOutcome();
     input.dispatchEvent(new Event('change', { bubbles: true }));
-    // file.text() resolves on a later task
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    await this.element.updateComplete;
+    // file.text() resolves on a later task, later still on a loaded machine: wait for the import's outcome.
+    for (let waited = 0; this.importOutcome() === before && waited < 5000; waited += 10) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      await this.element.updateComplete;
+    }
+  }
+
+  /** What an import shows when it is done: its status line and its list of problems. */
+  private importOutcome(): string {
+    return `${this.root.querySelector('[role="status"]')?.textContent ?? ''}|${this.root.querySelector('.errors')?.textContent ?? ''}`;
   }
 }
 
