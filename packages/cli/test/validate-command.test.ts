@@ -1,6 +1,6 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -120,5 +120,18 @@ describe('sipas validate', () => {
       assert.match(error.stdout, /duplicate-name/);
       return true;
     });
+  });
+
+  it('should stop quietly when its reader closes the pipe early, as `| head` does', async () => {
+    const bin = join(repositoryRoot, 'packages/cli/bin/sipas.mjs');
+    // One line per file checked: many writes after the reader has gone.
+    const child = spawn(process.execPath, [bin, 'validate', ...Array.from({ length: 200 }, () => template('sipas-2640.json'))], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += String(chunk)));
+    await new Promise((resolve) => child.stdout.once('data', resolve));
+    child.stdout.destroy();
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    assert.equal(stderr, '');
+    assert.equal(code, 0);
   });
 });
