@@ -9,23 +9,11 @@ import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
 import type { Questionnaire } from '@sipas/schema';
 import '@sipas/designer';
-import type { SipasDesigner } from '@sipas/designer';
 import { customTypesDemo } from './custom-type-stories.js';
+import { shownDesigner } from '../../../packages/designer/stories/shown-designer.js';
 
 type DesignerArgs = { lang: 'vi' | 'en'; questionnaire: Questionnaire };
 type Story = StoryObj<DesignerArgs>;
-
-/** The story's `<sipas-designer>` once it shows its views. */
-async function shownDesigner(canvasElement: HTMLElement): Promise<SipasDesigner> {
-  return waitFor(
-    () => {
-      const designer = canvasElement.querySelector('sipas-designer');
-      if (!designer?.shadowRoot?.querySelector('[part~="base"] [role="tablist"]')) throw new Error('<sipas-designer> shows no views yet');
-      return designer;
-    },
-    { timeout: 5000 },
-  );
-}
 
 const meta: Meta<DesignerArgs> = {
   title: 'Examples/Custom question types/In the designer',

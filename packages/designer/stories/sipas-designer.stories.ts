@@ -11,6 +11,7 @@ import { copyTemplate } from '@sipas/templates';
 import '../src/index.js';
 import { QUESTIONNAIRE_CHANGE, type QuestionnaireChangeDetail, type SipasDesigner } from '../src/index.js';
 import { blankQuestionnaire } from '../src/components/gallery/index.js';
+import { shownDesigner } from './shown-designer.js';
 
 type DesignerArgs = {
   lang: 'vi' | 'en';
@@ -54,18 +55,6 @@ function documentWithDesignErrors(): Questionnaire {
 
 const renderDesigner = ({ lang, questionnaire }: DesignerArgs): TemplateResult =>
   html`<sipas-designer lang=${lang} autosave="off" .questionnaire=${questionnaire}></sipas-designer>`;
-
-/** The story's <sipas-designer> once it shows its views. */
-async function shownDesigner(canvasElement: HTMLElement): Promise<SipasDesigner> {
-  return waitFor(
-    () => {
-      const designer = canvasElement.querySelector('sipas-designer');
-      if (!designer?.shadowRoot?.querySelector('[part~="base"] [role="tablist"]')) throw new Error('<sipas-designer> shows no views yet');
-      return designer;
-    },
-    { timeout: 5000 },
-  );
-}
 
 /** Resolves with the next document the designer announces. */
 const nextChange = (designer: SipasDesigner): Promise<Questionnaire> =>
