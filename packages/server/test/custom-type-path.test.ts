@@ -8,22 +8,18 @@
  * own columns, and `toSurveyJS` maps it.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { build } from 'esbuild';
-import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
+import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { coreTypes, defineQuestionType } from '@sipas/core';
-import { createServer, seedTemplates, type SipasServer } from '@sipas/server';
+import type { SipasServer } from '@sipas/server';
 import { toSurveyJS } from '@sipas/surveyjs';
 import type { Questionnaire } from '@sipas/schema';
-import { sitePages } from '../../../scripts/site-pages.mjs';
 import { scoreType } from './fixtures/score-type/definition.js';
 import { ADMIN, createAccount, signIn } from './helpers/http.js';
-import { openDraft, signInOnPage, watchProblems } from './helpers/staff-pages.js';
-import { openTestDatabase, type TestDatabase } from './helpers/test-database.js';
+import { openDraft, openSiteWithBrowser, signInOnPage, watchProblems, type SiteWithBrowser } from './helpers/staff-pages.js';
 
-const chromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const TYPE = 'score-10';
 const LABEL = 'Điểm giới thiệu (0–10)';
 const inDesigner = (css: string) => `sipas-designer >>> ${css}`;
@@ -45,28 +41,19 @@ async function typeScript(): Promise<string> {
 }
 
 describe('a question type registered in a test, from the designer to the export', () => {
-  let database: TestDatabase;
+  let site: SiteWithBrowser;
   let server: SipasServer;
   let baseUrl: string;
   let browser: Browser;
-  let script: string;
 
   before(async () => {
-    assert.ok(existsSync(chromium), `no Chromium at ${chromium}; set CHROME_PATH`);
     defineQuestionType(scoreType);
-    script = await typeScript();
-    database = await openTestDatabase();
-    server = await createServer({ database: database.db, initialAdminPassword: ADMIN.password });
-    await seedTemplates(server.db);
-    await server.app.register(sitePages, {});
-    server.app.get(TYPE_SCRIPT, (_request, reply) => reply.type('text/javascript; charset=utf-8').send(script));
-    baseUrl = await server.listen(0, '127.0.0.1');
-    browser = await puppeteer.launch({ executablePath: chromium, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+    const script = await typeScript();
+    site = await openSiteWithBrowser((app) => app.app.get(TYPE_SCRIPT, (_request, reply) => reply.type('text/javascript; charset=utf-8').send(script)));
+    ({ server, baseUrl, browser } = site);
   });
   after(async () => {
-    await browser?.close();
-    await server?.close();
-    await database?.close();
+    await site?.close();
     coreTypes.remove(TYPE);
   });
 

@@ -6,38 +6,27 @@
  * in the figures.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { createServer, seedTemplates, type SipasServer } from '@sipas/server';
+import type { Browser, Page } from 'puppeteer-core';
+import { createServer, type SipasServer } from '@sipas/server';
 import { sitePages } from '../../../scripts/site-pages.mjs';
 import { ADMIN, createAccount, signIn } from './helpers/http.js';
-import { openDraft, signInOnPage, watchProblems } from './helpers/staff-pages.js';
+import { openDraft, openSiteWithBrowser, signInOnPage, watchProblems, type SiteWithBrowser } from './helpers/staff-pages.js';
 import { openTestDatabase, type TestDatabase } from './helpers/test-database.js';
 
-const chromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const NEW_TITLE = 'Đánh giá nhanh tại quầy (phiên bản 2)';
 
 describe('publishing, answering on the demo site and reading the dashboard', () => {
-  let database: TestDatabase;
+  let site: SiteWithBrowser;
   let server: SipasServer;
   let baseUrl: string;
   let browser: Browser;
 
   before(async () => {
-    assert.ok(existsSync(chromium), `no Chromium at ${chromium}; set CHROME_PATH`);
-    database = await openTestDatabase();
-    server = await createServer({ database: database.db, initialAdminPassword: ADMIN.password });
-    await seedTemplates(server.db);
-    await server.app.register(sitePages, {});
-    baseUrl = await server.listen(0, '127.0.0.1');
-    browser = await puppeteer.launch({ executablePath: chromium, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+    site = await openSiteWithBrowser();
+    ({ server, baseUrl, browser } = site);
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await database?.close();
-  });
+  after(() => site?.close());
 
   it('should count a response given on the demo site in the dashboard of the version the editor published from the designer', async () => {
     // An editor publishes version 2 of the counter rating from the designer, with a new title.

@@ -1,5 +1,11 @@
-/** Driving the site's pages in Chromium (puppeteer) as people do, for the whole-path tests. */
-import type { Page } from 'puppeteer-core';
+/** The site `npm start` serves, started for a test, and its pages driven in Chromium (puppeteer) as people do: for the whole-path tests. */
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { createServer, seedTemplates, type SipasServer } from '@sipas/server';
+import { sitePages } from '../../../../scripts/site-pages.mjs';
+import { ADMIN } from './http.js';
+import { openTestDatabase, type TestDatabase } from './test-database.js';
 
 /** Page errors and Content-Security-Policy violations: the pages run under `default-src 'self'`. */
 export function watchProblems(page: Page): string[] {
@@ -26,4 +32,37 @@ export async function openDraft(page: Page, id: string): Promise<void> {
   await page.select('#server-questionnaire', id);
   await page.click('#load-draft');
   await page.waitForFunction((wanted) => (document.querySelector('sipas-designer') as HTMLElement & { questionnaire: { id: string } }).questionnaire.id === wanted, {}, id);
+}
+
+/** The site `npm start` serves (standard questionnaires published, pages mounted) and a Chromium to visit it. */
+export interface SiteWithBrowser {
+  database: TestDatabase;
+  server: SipasServer;
+  baseUrl: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** Starts the site on a free port; `extend` adds routes before it listens. */
+export async function openSiteWithBrowser(extend: (server: SipasServer) => void = () => {}): Promise<SiteWithBrowser> {
+  const chromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+  assert.ok(existsSync(chromium), `no Chromium at ${chromium}; set CHROME_PATH`);
+  const database = await openTestDatabase();
+  const server = await createServer({ database: database.db, initialAdminPassword: ADMIN.password });
+  await seedTemplates(server.db);
+  await server.app.register(sitePages, {});
+  extend(server);
+  const baseUrl = await server.listen(0, '127.0.0.1');
+  const browser = await puppeteer.launch({ executablePath: chromium, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+  return {
+    database,
+    server,
+    baseUrl,
+    browser,
+    close: async () => {
+      await browser.close();
+      await server.close();
+      await database.close();
+    },
+  };
 }
