@@ -166,7 +166,7 @@ describe('admin-unit type', () => {
 
   describe('exports', () => {
     it('should give one column per level with its code, and the names as an address', () => {
-      const columns = adminUnit.exportColumns!(threeLevels());
+      const columns = adminUnit.exportColumns!(threeLevels())!;
       assert.deepEqual(
         columns.map((column) => [column.key, column.title]),
         [

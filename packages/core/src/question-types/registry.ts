@@ -111,8 +111,8 @@ export interface QuestionTypeDefinition {
   normalize?: (value: unknown, context: AnswerContext) => Answer | undefined;
   /** Problems of a non-empty answer beyond what the format's validators check. */
   validate?: (value: Answer, context: AnswerContext) => AnswerProblem[];
-  /** Columns of a responses export; one column with the value (JSON when structured) by default. */
-  exportColumns?: (question: Question) => ExportColumnPart[];
+  /** Columns of a responses export; one column with the value (JSON when structured) when absent or giving undefined. */
+  exportColumns?: (question: Question) => ExportColumnPart[] | undefined;
   /** The runtime element; required by @sipas/form's `defineQuestionType`, absent where nothing is drawn (servers). */
   element?: QuestionElementPart;
   /** The designer's toolbox entry; a generic one (the type's name, the panel from its fragment) without it. */
