@@ -181,7 +181,7 @@ describe('admin-unit type', () => {
       assert.deepEqual(row(['T1', 'H2']), ['T1', 'H2', null, 'Huyện Cồn Cỏ, Tỉnh Quảng Trị']);
       // Exports keep what was stored, even a code no longer in the list.
       assert.deepEqual(row(['T1', 'OLD']), ['T1', 'OLD', null, 'OLD, Tỉnh Quảng Trị']);
-      assert.deepEqual(adminUnit.exportColumns!(twoLevels()).map((column) => column.value!(['79', '26734'])), ['79', '26734', 'Phường Sài Gòn, Thành phố Hồ Chí Minh']);
+      assert.deepEqual(adminUnit.exportColumns!(twoLevels())!.map((column) => column.value!(['79', '26734'])), ['79', '26734', 'Phường Sài Gòn, Thành phố Hồ Chí Minh']);
     });
   });
 
