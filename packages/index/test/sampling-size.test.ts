@@ -120,11 +120,28 @@ describe('zScore and normalQuantile', () => {
     assert.equal(normalQuantile(0.5), 0);
     assert.ok(Math.abs(normalQuantile(0.025) + normalQuantile(0.975)) < 1e-12);
     assert.ok(Math.abs(normalQuantile(0.8413447460685429) - 1) < 1e-10, 'Φ(1) = 0.8413447460685429');
+    // Increasing up to its accuracy. Φ(x) comes out within a few ulps of the truth (exp(−x²/2) alone
+    // carries the rounding of x²/2), and an error δ in Φ moves x by δ / φ(x): about 2e−10 at
+    // p = 1 − 1e−6, where fast-check's bias to its bounds finds neighbouring doubles in either order.
+    // A real fault (a wrong branch or sign, a stop too early) moves x by far more.
+    const accuracy = (x: number) => (16 * Number.EPSILON) / (Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI));
+    const assertIncreasing = (p: number, q: number) => {
+      const [xp, xq] = [normalQuantile(p), normalQuantile(q)];
+      assert.ok(xp <= xq + accuracy(xq), `Φ⁻¹(${p}) = ${xp} > Φ⁻¹(${q}) = ${xq}`);
+    };
     fc.assert(
       fc.property(fc.double({ min: 1e-6, max: 1 - 1e-6, noNaN: true }), fc.double({ min: 1e-6, max: 1 - 1e-6, noNaN: true }), (p, q) => {
-        if (p < q) assert.ok(normalQuantile(p) <= normalQuantile(q));
+        if (p < q) assertIncreasing(p, q);
       }),
     );
+    // Runs of neighbouring doubles at both bounds and across the median.
+    for (const start of [1e-6, 0.5 - 1e-12, 1 - 1e-6 - 1e-12]) {
+      for (let p = start, i = 0; i < 20_000; i++) {
+        const next = p + Math.max(Number.EPSILON * p, Number.MIN_VALUE);
+        assertIncreasing(p, next);
+        p = next;
+      }
+    }
   });
 
   it('should refuse probabilities outside (0, 1)', () => {
