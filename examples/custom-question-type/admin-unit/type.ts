@@ -108,7 +108,7 @@ const adminUnit: QuestionTypeDefinition = {
         levels: {
           type: 'array',
           title: 'Các cấp (từ cao xuống thấp)',
-          description: 'Mỗi cấp một mục { "name", "title" }, cấp cao nhất trước; "name" đặt tên cột khi xuất dữ liệu (unit.province). One entry per level, top first.',
+          description: 'Mỗi cấp một mục { "name", "title" }, cấp cao nhất trước; "name" đặt tên cột khi xuất dữ liệu (unit.province).',
           minItems: 1,
           maxItems: MAX_LEVELS,
           items: {
@@ -160,6 +160,19 @@ const adminUnit: QuestionTypeDefinition = {
       fullPath: true,
     },
     editors: { units: 'sipas-admin-unit-list-editor' },
+    // The panel's labels in both languages (the fragment's titles are Vietnamese only).
+    properties: {
+      levels: {
+        label: { vi: 'Các cấp (từ cao xuống thấp)', en: 'Levels (top first)' },
+        description: {
+          vi: 'Mỗi cấp một mục { "name", "title" }, cấp cao nhất trước; "name" đặt tên cột khi xuất dữ liệu (unit.province).',
+          en: 'One entry { "name", "title" } per level, top first; "name" names the export column (unit.province).',
+        },
+      },
+      units: { label: { vi: 'Danh mục đơn vị hành chính', en: 'Administrative units' } },
+      fullPath: { label: { vi: 'Phải chọn đến cấp cuối cùng', en: 'The lowest level must be chosen' } },
+      searchable: { label: { vi: 'Cho tìm kiếm', en: 'Searchable' } },
+    },
   },
   // No `surveyjs` part: SurveyJS has no question whose answer is a path of codes (a panel of
   // dropdowns would answer under one name per level), so toSurveyJS keeps the question whole in a

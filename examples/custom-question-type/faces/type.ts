@@ -94,8 +94,8 @@ const faces: QuestionTypeDefinition = {
       type: 'object',
       properties: {
         levels: {
-          title: 'Số mặt cười / Number of faces',
-          description: '3: Không hài lòng, Hài lòng, Rất hài lòng (tại quầy); 5: thang hài lòng SIPAS / 3 at counters; 5: the SIPAS satisfaction scale',
+          title: 'Số mặt cười',
+          description: '3: Không hài lòng, Hài lòng, Rất hài lòng (tại quầy); 5: thang hài lòng SIPAS',
           enum: [3, 5],
           default: DEFAULT_LEVEL_COUNT,
         },
@@ -117,6 +117,15 @@ const faces: QuestionTypeDefinition = {
     defaults: {
       title: { vi: 'Ông/Bà hài lòng với sự phục vụ hôm nay như thế nào?', en: 'How satisfied are you with the service today?' },
       levels: DEFAULT_LEVEL_COUNT,
+    },
+    properties: {
+      levels: {
+        label: { vi: 'Số mặt cười', en: 'Number of faces' },
+        description: {
+          vi: '3: Không hài lòng, Hài lòng, Rất hài lòng (tại quầy); 5: thang hài lòng SIPAS',
+          en: '3: Dissatisfied, Satisfied, Very satisfied (at counters); 5: the SIPAS satisfaction scale',
+        },
+      },
     },
   },
   surveyjs: {

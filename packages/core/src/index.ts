@@ -11,6 +11,7 @@ export {
   type AnswerContext,
   type AnswerProblem,
   type DesignerPart,
+  type DesignerPropertyText,
   type ExportColumnPart,
   type QuestionElementPart,
   type QuestionTypeDefinition,

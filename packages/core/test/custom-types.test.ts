@@ -144,6 +144,12 @@ describe('custom question types', () => {
     refused({ designer: { label: { vi: 'Mặt', en: 'Faces' }, defaults: 'levels: 5' as never } }, /designer\.defaults must be a JSON object/);
     refused({ designer: { label: { vi: 'Mặt', en: 'Faces' }, defaults: { make: () => 5 } } }, /designer\.defaults must be a JSON object/);
     refused({ designer: { label: { vi: 'Mặt', en: 'Faces' }, editors: { levels: 'LevelsEditor' } } }, /designer\.editors\.levels must be a custom element name/);
+    const label = { vi: 'Mặt', en: 'Faces' };
+    refused({ designer: { label, properties: { levels: { label: { vi: 'Số mặt' } as never } } } }, /designer\.properties\.levels\.label needs both "vi" and "en"/);
+    refused({ designer: { label, properties: { levels: 'Số mặt' as never } } }, /designer\.properties\.levels\.label needs both/);
+    refused({ designer: { label, properties: { levels: { label, description: 'Gợi ý' as never } } } }, /designer\.properties\.levels\.description needs both "vi" and "en"/);
+    refused({ designer: { label, properties: { level: { label } } } }, /designer\.properties\.level: schema\.properties declares no property "level"/);
+    refused({ designer: { label, properties: [] as never } }, /designer\.properties must be an object keyed by property name/);
     assert.equal(types.has('faces'), false);
     assert.deepEqual(schemas.names(), [], 'nothing half-registered');
   });
@@ -151,7 +157,13 @@ describe('custom question types', () => {
   it('should keep every part of the definition for the packages that read them', () => {
     const types = createTypeRegistry(new QuestionTypeRegistry());
     class Element {}
-    const designer = { label: { vi: 'Mặt cười', en: 'Faces' }, icon: '☺', group: 'scale' as const, defaults: { levels: 5 } };
+    const designer = {
+      label: { vi: 'Mặt cười', en: 'Faces' },
+      icon: '☺',
+      group: 'scale' as const,
+      defaults: { levels: 5 },
+      properties: { levels: { label: { vi: 'Số mặt', en: 'Number of faces' }, description: { vi: '3 hoặc 5', en: '3 or 5' } } },
+    };
     const surveyjs = { toSurveyJS: () => ({ type: 'rating', rateType: 'smileys' }) };
     const exportColumns = () => [{ key: 'mood' }];
     defineQuestionType({ ...faces(), element: { tag: 'test-faces', class: Element }, designer, surveyjs, exportColumns }, types);

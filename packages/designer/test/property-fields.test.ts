@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { QuestionTypeRegistry, validateQuestionnaire, type LikertQuestion, type Question, type Questionnaire, type SchemaFragment } from '@sipas/schema';
 import { copyTemplate } from '@sipas/templates';
 import { createTypeRegistry, defineQuestionType } from '@sipas/core';
-import { propertyFields, type PropertyField } from '../src/model/property-fields.js';
+import { propertyFields, withOwnTexts, type PropertyField } from '../src/model/property-fields.js';
 import { DesignerTypeCatalog, SCHEMA_DEFINITIONS, designerTypes } from '../src/model/question-catalog.js';
 import {
   applicableValidatorTypes,
@@ -130,9 +130,44 @@ describe('propertyFields', () => {
     assert.deepEqual([fields.get('levels')!.kind, fields.get('levels')!.required, fields.get('levels')!.enum], ['enum', true, [3, 5]]);
     assert.deepEqual(fields.get('levels')!.label, { vi: 'levels', en: 'levels' });
     assert.equal(fields.get('label')!.kind, 'localized');
-    assert.deepEqual([fields.get('hint')!.kind, fields.get('hint')!.label.vi, fields.get('hint')!.description], ['text', 'Gợi ý', 'Shown under the faces']);
+    assert.deepEqual([fields.get('hint')!.kind, fields.get('hint')!.label.vi, fields.get('hint')!.description], ['text', 'Gợi ý', { vi: 'Shown under the faces', en: 'Shown under the faces' }]);
     assert.equal(fields.get('mood')!.kind, 'option-toggle');
     assert.equal(fields.get('anything')!.kind, 'json');
+  });
+
+  it("should name a custom type's own properties in both languages from its designer part, nested ones too", () => {
+    const types = createTypeRegistry(new QuestionTypeRegistry());
+    const fragment: SchemaFragment = {
+      type: 'object',
+      properties: {
+        levels: { title: 'Số mặt', description: 'Một ngôn ngữ', enum: [3, 5] },
+        mood: { type: 'object', properties: { text: { $ref: '#/$defs/LocalizedString' }, loud: { type: 'boolean' } } },
+        placeholder: { type: 'string' },
+        plain: { title: 'Không đổi', type: 'string' },
+      },
+    };
+    const properties = {
+      levels: { label: { vi: 'Số mặt cười', en: 'Number of faces' }, description: { vi: '3 hoặc 5', en: '3 or 5' } },
+      mood: { label: { vi: 'Tâm trạng', en: 'Mood' } },
+      'mood.loud': { label: { vi: 'Nói to', en: 'Loud' } },
+      placeholder: { label: { vi: 'Câu mời', en: 'Invitation' } },
+    };
+    defineQuestionType({ type: 'faces', schema: { properties: fragment }, designer: { label: { vi: 'Mặt', en: 'Faces' }, properties } }, types);
+    const entry = new DesignerTypeCatalog().get('faces', types)!;
+    assert.equal(entry.properties, properties);
+    const fields = byKey(withOwnTexts(propertyFields(entry.schema, SCHEMA_DEFINITIONS), entry.properties!));
+    assert.deepEqual([fields.get('levels')!.label, fields.get('levels')!.description], [properties.levels.label, properties.levels.description]);
+    assert.deepEqual(fields.get('mood')!.label, { vi: 'Tâm trạng', en: 'Mood' });
+    assert.deepEqual(
+      fields.get('mood')!.fields!.map((field) => [field.key, field.label.en]),
+      [
+        ['text', 'Text'],
+        ['loud', 'Loud'],
+      ],
+    );
+    assert.deepEqual(fields.get('placeholder')!.label, properties.placeholder.label, "the type's own text wins over the designer's table for a name it reuses");
+    assert.deepEqual([fields.get('plain')!.label, fields.get('plain')!.description], [{ vi: 'Không đổi', en: 'Không đổi' }, undefined]);
+    assert.deepEqual(fields.get('title')!.label, { vi: 'Tiêu đề', en: 'Title' }, 'the common properties keep their labels');
   });
 
   it('should survive a $ref cycle and a $ref to nothing', () => {

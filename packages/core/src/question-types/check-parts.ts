@@ -24,7 +24,7 @@ export function checkParts({ type, schema, isEmpty, normalize, validate, element
   for (const [name, hook] of Object.entries({ answerValues: schema?.answerValues, satisfiedValues: schema?.satisfiedValues, checkQuestion: schema?.checkQuestion })) {
     if (hook !== undefined && typeof hook !== 'function') fail(`schema.${name} phải là hàm`, `schema.${name} must be a function`);
   }
-  if (designer !== undefined) checkDesignerPart(designer, fail);
+  if (designer !== undefined) checkDesignerPart(designer, ownPropertyNames(schema?.properties), fail);
   if (surveyjs !== undefined && typeof surveyjs?.toSurveyJS !== 'function') fail('surveyjs.toSurveyJS phải là hàm', 'surveyjs.toSurveyJS must be a function');
 }
 
@@ -32,9 +32,22 @@ const GROUPS: readonly ToolboxGroup[] = ['choice', 'scale', 'text', 'other'];
 
 type Fail = (vi: string, en: string) => never;
 
-/** The designer part: labels in both languages, a known group, defaults a new question can be copied from, editors that are element tags. */
-function checkDesignerPart(designer: DesignerPart, fail: Fail): void {
-  if (typeof designer?.label?.vi !== 'string' || typeof designer.label.en !== 'string') fail('designer.label cần cả "vi" và "en"', 'designer.label needs both "vi" and "en"');
+const isBilingual = (text: unknown): boolean =>
+  typeof text === 'object' && text !== null && typeof (text as { vi?: unknown }).vi === 'string' && typeof (text as { en?: unknown }).en === 'string';
+
+/** The top-level property names a properties fragment declares (undefined when it declares none to check against). */
+function ownPropertyNames(fragment: unknown): Set<string> | undefined {
+  const properties = (fragment as { properties?: unknown } | undefined)?.properties;
+  return typeof properties === 'object' && properties !== null ? new Set(Object.keys(properties)) : undefined;
+}
+
+/**
+ * The designer part: labels in both languages, a known group, defaults a new question can be
+ * copied from, editors that are element tags, property texts in both languages for properties the
+ * fragment declares (a misspelt name would silently leave the fragment's title in place).
+ */
+function checkDesignerPart(designer: DesignerPart, ownProperties: Set<string> | undefined, fail: Fail): void {
+  if (!isBilingual(designer?.label)) fail('designer.label cần cả "vi" và "en"', 'designer.label needs both "vi" and "en"');
   if (designer.icon !== undefined && typeof designer.icon !== 'string') fail('designer.icon phải là chuỗi', 'designer.icon must be a string');
   if (designer.group !== undefined && !GROUPS.includes(designer.group)) {
     fail(`designer.group phải là một trong ${GROUPS.join(', ')}`, `designer.group must be one of ${GROUPS.join(', ')}`);
@@ -54,5 +67,18 @@ function checkDesignerPart(designer: DesignerPart, fail: Fail): void {
     if (typeof tag !== 'string' || !CUSTOM_ELEMENT_TAG.test(tag)) {
       fail(`designer.editors.${property} phải là tên phần tử tùy biến`, `designer.editors.${property} must be a custom element name`);
     }
+  }
+  const { properties } = designer;
+  if (properties !== undefined && (typeof properties !== 'object' || properties === null || Array.isArray(properties))) {
+    fail('designer.properties phải là một đối tượng theo tên thuộc tính', 'designer.properties must be an object keyed by property name');
+  }
+  for (const [property, text] of Object.entries(properties ?? {})) {
+    const where = `designer.properties.${property}`;
+    if (ownProperties && !ownProperties.has(property.split('.')[0]!)) {
+      fail(`${where}: schema.properties không khai báo thuộc tính ${quote(property.split('.')[0])}`, `${where}: schema.properties declares no property ${quote(property.split('.')[0])}`);
+    }
+    if (!isBilingual((text as { label?: unknown } | null)?.label)) fail(`${where}.label cần cả "vi" và "en"`, `${where}.label needs both "vi" and "en"`);
+    const { description } = text;
+    if (description !== undefined && !isBilingual(description)) fail(`${where}.description cần cả "vi" và "en"`, `${where}.description needs both "vi" and "en"`);
   }
 }

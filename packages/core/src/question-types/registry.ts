@@ -69,6 +69,18 @@ export interface DesignerPart {
    * `sipas-property-value` with the new value in `detail.value` (as the built-in editors do).
    */
   editors?: Record<string, string>;
+  /**
+   * The property panel's label and hint for the type's own properties, in both languages, by
+   * property name (a nested object's property as `parent.child`). Without one, the fragment's
+   * `title` and `description` serve both languages.
+   */
+  properties?: Record<string, DesignerPropertyText>;
+}
+
+/** How the designer's property panel names one property. */
+export interface DesignerPropertyText {
+  label: { vi: string; en: string };
+  description?: { vi: string; en: string };
 }
 
 export interface SurveyJSContext {

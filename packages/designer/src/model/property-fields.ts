@@ -38,10 +38,10 @@ export interface PropertyField {
   kind: FieldKind;
   required: boolean;
   group: FieldGroup;
-  /** From the designer's table for known keys, else the schema's `title`, else the key. */
+  /** The type's own text, else the designer's table for known keys, else the schema's `title`, else the key. */
   label: FieldLabel;
-  /** The schema's description, for keys the table does not know (custom types explain themselves). */
-  description?: string;
+  /** For keys the table does not know (custom types explain themselves): the type's own text, else the schema's description. */
+  description?: FieldLabel;
   /** The allowed values of an `enum` field. */
   enum?: readonly unknown[];
   min?: number;
@@ -200,7 +200,7 @@ function describeField(key: string, schema: SchemaFragment, required: boolean, d
   const title = typeof schema.title === 'string' ? schema.title : undefined;
   const field: PropertyField = { key, kind, required, group: groupOf(key, kind), label: known ?? { vi: title ?? key, en: title ?? key } };
   const description = typeof schema.description === 'string' ? schema.description : undefined;
-  if (!known && description) field.description = description;
+  if (!known && description) field.description = { vi: description, en: description };
   if (kind === 'enum') field.enum = resolved.enum as unknown[];
   if (kind === 'number') {
     if (typeof resolved.minimum === 'number') field.min = resolved.minimum;
@@ -230,6 +230,19 @@ export function propertyFields(schema: SchemaFragment, definitions: Record<strin
   return [...merged.properties]
     .filter(([key]) => key !== 'type')
     .map(([key, property]) => describeField(key, property, merged.required.has(key), definitions));
+}
+
+/**
+ * The fields with a type's own texts (its designer part's `properties`, by property name, nested
+ * ones as `parent.child`) in place of the fragment's one-language title and description, or of the
+ * designer's table when the type declares a property of a known name for its own use.
+ */
+export function withOwnTexts(fields: readonly PropertyField[], texts: Readonly<Record<string, { label: FieldLabel; description?: FieldLabel }>>, prefix = ''): PropertyField[] {
+  return fields.map((field) => {
+    const text = Object.hasOwn(texts, `${prefix}${field.key}`) ? texts[`${prefix}${field.key}`] : undefined;
+    const named = text ? { ...field, label: text.label, ...(text.description ? { description: text.description } : {}) } : field;
+    return named.fields ? { ...named, fields: withOwnTexts(named.fields, texts, `${prefix}${field.key}.`) } : named;
+  });
 }
 
 /** A field's nested field by key (object fields), for panels that lay a few out by hand. */

@@ -12,7 +12,7 @@ import {
   type Question,
   type SchemaFragment,
 } from '@sipas/schema';
-import { coreTypes, type CoreTypeRegistry, type DesignerPart, type ToolboxGroup } from '@sipas/core';
+import { coreTypes, type CoreTypeRegistry, type DesignerPart, type DesignerPropertyText, type ToolboxGroup } from '@sipas/core';
 
 export type { ToolboxGroup };
 
@@ -30,6 +30,8 @@ export interface DesignerTypeEntry {
   namePrefix?: string;
   /** Own property editors by property name (element tags), in place of the generated ones. */
   editors?: Record<string, string>;
+  /** The panel's labels and hints of the type's own properties, in both languages (`designer.properties`). */
+  properties?: Readonly<Record<string, DesignerPropertyText>>;
 }
 
 const NEW_TITLE = { vi: 'Câu hỏi mới', en: 'New question' };
@@ -182,6 +184,7 @@ function entryFromDefinition(type: string, part: DesignerPart | undefined, prope
     create: (name) => ({ title: NEW_TITLE, ...structuredClone(defaults), type, name }) as Question,
     namePrefix: part?.namePrefix,
     editors: part?.editors,
+    properties: part?.properties,
   };
 }
 

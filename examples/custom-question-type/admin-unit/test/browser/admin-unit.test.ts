@@ -338,6 +338,28 @@ describe('admin-unit in <sipas-designer>', () => {
     const edited = designer.document.pages[0]!.sections[0]!.questions.at(-1)! as AdminUnitQuestion;
     expect(edited.units.at(-1)).to.deep.equal({ code: '26999', name: 'Phường Mới', parent: '79' });
   });
+
+  it("should name the type's properties in the designer's language", async () => {
+    const panelText = async (lang: string) => {
+      const designer = await renderDesigner(copyTemplate('sipas-2640')!, { lang });
+      designer.toolboxButton('admin-unit').focus();
+      await designer.press('Enter');
+      await designer.settled();
+      const panel = designer.properties.shadowRoot;
+      const fullPath = panel.querySelector<HTMLInputElement>('input[type=checkbox][id$="-fullPath"]')!;
+      return {
+        text: panel.textContent!.replace(/\s+/g, ' '),
+        fullPathLabel: fullPath.labels?.[0]?.textContent?.trim(),
+      };
+    };
+    const english = await panelText('en');
+    expect(english.fullPathLabel).to.equal('The lowest level must be chosen');
+    expect(english.text).to.include('Levels (top first)').and.include('"name" names the export column').and.include('Administrative units');
+    expect(english.text).not.to.include('Phải chọn đến cấp cuối cùng');
+    const vietnamese = await panelText('vi');
+    expect(vietnamese.fullPathLabel).to.equal('Phải chọn đến cấp cuối cùng');
+    expect(vietnamese.text).to.include('Các cấp (từ cao xuống thấp)').and.include('"name" đặt tên cột').and.include('Danh mục đơn vị hành chính');
+  });
 });
 
 describe('index.ts', () => {

@@ -7,7 +7,7 @@ import { coreTypes, type CoreTypeRegistry } from '@sipas/core';
 import { QUESTIONNAIRE_SELECTION, requestEdit, type Selection } from '../../model/edit.js';
 import { getIn, toPointer, type PathKey } from '../../model/immutable.js';
 import { usedNames } from '../../model/locate.js';
-import { FIELD_GROUPS, propertyFields, type FieldGroup, type PropertyField } from '../../model/property-fields.js';
+import { FIELD_GROUPS, propertyFields, withOwnTexts, type FieldGroup, type PropertyField } from '../../model/property-fields.js';
 import { SCHEMA_DEFINITIONS, designerTypes, type DesignerTypeCatalog, type DesignerTypeEntry } from '../../model/question-catalog.js';
 import { partStyles } from '../part-styles.js';
 import { canFeedIndex, renameLeafId } from './index-links.js';
@@ -58,6 +58,17 @@ function fieldsOf(schema: SchemaFragment, keys?: string[]): PropertyField[] {
     fieldCache.set(schema, fields);
   }
   return keys ? fields.filter((field) => keys.includes(field.key)) : fields;
+}
+
+/** A question type's fields, with its own texts for its own properties (read once per entry). */
+const entryFieldCache = new WeakMap<DesignerTypeEntry, PropertyField[]>();
+function fieldsOfEntry(entry: DesignerTypeEntry): PropertyField[] {
+  let fields = entryFieldCache.get(entry);
+  if (!fields) {
+    fields = entry.properties ? withOwnTexts(fieldsOf(entry.schema), entry.properties) : fieldsOf(entry.schema);
+    entryFieldCache.set(entry, fields);
+  }
+  return fields;
 }
 
 const idOf = (rest: readonly PathKey[]): string => `p${toPointer(rest).replace(/[^A-Za-z0-9_-]/g, '-')}`;
@@ -193,7 +204,7 @@ export class SipasDesignerProperties extends LitElement {
         return fieldsOf(SCHEMA_DEFINITIONS.Section!, CONTAINER_KEYS);
       case 'question': {
         const entry = this.entryOf(element);
-        return entry ? fieldsOf(entry.schema) : undefined;
+        return entry ? fieldsOfEntry(entry) : undefined;
       }
     }
   }
@@ -412,7 +423,7 @@ export class SipasDesignerProperties extends LitElement {
   }
 
   private renderDescription(field: PropertyField, id: string) {
-    return field.description ? html`<p class="hint muted" id="${id}-description">${field.description}</p>` : nothing;
+    return field.description ? html`<p class="hint muted" id="${id}-description">${inLanguage(field.description, this.lang)}</p>` : nothing;
   }
 
   private renderError(draft: Draft | undefined, id: string) {
@@ -628,7 +639,7 @@ export class SipasDesignerProperties extends LitElement {
         const object = value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
         return html`<fieldset>
           <legend>${label}</legend>
-          ${field.description ? html`<p class="hint muted">${field.description}</p>` : nothing}
+          ${field.description ? html`<p class="hint muted">${inLanguage(field.description, this.lang)}</p>` : nothing}
           ${(field.fields ?? []).map((sub) => this.renderField(sub, [...rest, sub.key], object[sub.key]))}
         </fieldset>`;
       }
@@ -646,7 +657,7 @@ export class SipasDesignerProperties extends LitElement {
             @input=${(event: Event) => this.setDraft(rest, { text: (event.target as HTMLTextAreaElement).value })}
             @change=${(event: Event) => this.handleJson(field, rest, (event.target as HTMLTextAreaElement).value)}
           ></textarea>
-          <p class="hint muted" id="${id}-json">${field.description ?? pt('jsonHint', this.lang)}</p>
+          <p class="hint muted" id="${id}-json">${field.description ? inLanguage(field.description, this.lang) : pt('jsonHint', this.lang)}</p>
           ${this.renderError(draft, id)}
         </div>`;
     }
@@ -671,7 +682,7 @@ export class SipasDesignerProperties extends LitElement {
     Object.assign(editor, { value, question: this.element, questionnaire: this.questionnaire, lang: this.lang, editLanguage: this.editLanguage });
     return html`<fieldset class="own-editor">
       <legend>${inLanguage(field.label, this.lang)}</legend>
-      ${field.description ? html`<p class="hint muted">${field.description}</p>` : nothing} ${editor}
+      ${field.description ? html`<p class="hint muted">${inLanguage(field.description, this.lang)}</p>` : nothing} ${editor}
     </fieldset>`;
   }
 
