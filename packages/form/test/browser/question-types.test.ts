@@ -5,7 +5,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { Answer, Questionnaire } from '@sipas/schema';
+import type { Answer, Questionnaire, RatingQuestion } from '@sipas/schema';
 import { isolated, loadFixture, record, renderForm, type FormHarness } from './harness.js';
 import type { SipasValueChangeDetail } from '../../src/index.js';
 
@@ -129,5 +129,36 @@ describe('question type info', () => {
     expect(info.textContent).to.contain('Phiếu này không thu thập thông tin cá nhân.');
     expect(info.querySelector('input, select, textarea')).to.equal(null);
     await expect(form.element).shadowDom.to.be.accessible();
+  });
+});
+
+describe('question type rating, drawn as faces', () => {
+  const ratingOn = (scale: RatingQuestion['scale']): RatingQuestion => ({ type: 'rating', name: 'mood', title: 'Ông/Bà hài lòng không?', scale, display: 'faces' });
+  const facesOf = async (scale: RatingQuestion['scale']) => {
+    const questionnaire: Questionnaire = { formatVersion: '1.0', id: `faces-${crypto.randomUUID().slice(0, 8)}`, title: 'Mặt cười', pages: [{ name: 'p1', sections: [{ name: 's1', questions: [ratingOn(scale)] }] }] };
+    const form = await renderForm(questionnaire);
+    return [...form.question('mood').querySelectorAll('.badge')].map((badge) => badge.textContent);
+  };
+  const [frown, smile] = ['\u2639\uFE0F', '\u263A\uFE0F'];
+
+  it('should go from sad to happy on the five-level satisfaction scale, with faces older tablets have', async () => {
+    expect(await facesOf('satisfaction-5')).to.deep.equal(['😞', frown, '😐', smile, '😃']);
+  });
+
+  it("should smile at the middle of the counters' three levels, which counts as satisfied", async () => {
+    // Không hài lòng / Hài lòng / Rất hài lòng: "Hài lòng" is satisfied, not neutral.
+    expect(await facesOf('satisfaction-3')).to.deep.equal([frown, smile, '😃']);
+  });
+
+  it('should keep a neutral middle on a three-level scale whose middle is not satisfied', async () => {
+    const levels = ['Kém', 'Trung bình', 'Tốt'].map((text, index) => ({ value: index + 1, text }));
+    expect(await facesOf({ levels })).to.deep.equal([frown, '😐', smile]);
+    expect(await facesOf({ levels, satisfied: [3] })).to.deep.equal([frown, '😐', smile]);
+  });
+
+  it('should spread other scales over the five faces', async () => {
+    const scale = (count: number) => ({ levels: Array.from({ length: count }, (_, index) => ({ value: index + 1, text: `Mức ${index + 1}` })) });
+    expect(await facesOf(scale(4))).to.deep.equal(['😞', frown, smile, '😃']);
+    expect(await facesOf(scale(2))).to.deep.equal(['😞', '😃']);
   });
 });

@@ -1,14 +1,30 @@
-import { resolveScale, type RatingQuestion, type ScaleLevel } from '@sipas/schema';
+import { resolveScale, type RatingQuestion, type Scale } from '@sipas/schema';
 import { SipasQuestionElement } from './question-element.js';
 
-const FACES_5 = ['😞', '🙁', '😐', '🙂', '😀'];
-const FACES_3 = ['🙁', '😐', '🙂'];
+/**
+ * Saddest to happiest. ☹ and ☺ (with the emoji selector) rather than the 2014 🙁 and 🙂, which
+ * the fonts of many older tablets lack and show as a box; the others are Unicode 6.0.
+ */
+const FROWN = '\u2639\uFE0F';
+const SMILE = '\u263A\uFE0F';
+const FACES = ['😞', FROWN, '😐', SMILE, '😃'];
+const FACES_3 = [FROWN, '😐', SMILE];
+/** Three levels of which the upper two count as satisfied (the counters' Không hài lòng / Hài lòng / Rất hài lòng): the middle one smiles. */
+const FACES_3_SATISFIED_MIDDLE = [FROWN, SMILE, '😃'];
+
+function facesOf(scale: Scale): string[] {
+  const { levels, satisfied } = scale;
+  if (levels.length !== 3) return FACES;
+  const [low, middle, high] = levels.map((level) => satisfied?.includes(level.value));
+  return !low && middle && high ? FACES_3_SATISFIED_MIDDLE : FACES_3;
+}
 
 /** The big mark on a level's button: its number, a star, or a face from sad to happy. */
-function badge(display: RatingQuestion['display'], levels: ScaleLevel[], index: number): string {
+function badge(display: RatingQuestion['display'], scale: Scale, index: number): string {
   if (display === 'stars') return '★';
+  const { levels } = scale;
   if (display === 'faces') {
-    const faces = levels.length === 3 ? FACES_3 : FACES_5;
+    const faces = facesOf(scale);
     return faces[Math.round((index * (faces.length - 1)) / Math.max(1, levels.length - 1))]!;
   }
   return String(levels[index]!.value);
@@ -37,13 +53,14 @@ function badge(display: RatingQuestion['display'], levels: ScaleLevel[], index: 
 export class SipasQuestionRating extends SipasQuestionElement {
   protected override render() {
     const question = this.question as RatingQuestion;
-    const levels = resolveScale(this.form!.questionnaire, question.scale)?.levels ?? [];
+    const scale = resolveScale(this.form!.questionnaire, question.scale) ?? { levels: [] };
+    const { levels } = scale;
     const value = this.value;
     return this.renderFrame(
       this.renderChoiceGroup({
         kind: 'radio',
         layout: `rating ${question.display ?? 'buttons'}`,
-        options: levels.map((level, index) => ({ value: level.value, label: this.text(level.text), badge: badge(question.display, levels, index) })),
+        options: levels.map((level, index) => ({ value: level.value, label: this.text(level.text), badge: badge(question.display, scale, index) })),
         isChecked: (option) => option === value,
         onToggle: (option) => this.commit(this.name, option),
       }),
