@@ -2,14 +2,22 @@
 // Node's TAP output names a failure where it happened, hundreds of lines before the summary.
 // Usage: node scripts/test-failures.mjs <log file>. Prints nothing when no test failed.
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 
 const MAX_DETAIL_LINES = 40;
 
-/** Each failed test (not the suites that only failed through it): its path and its TAP details. */
+/** Failures that only echo another one: a suite failing through its tests, tests cancelled with their suite. */
+const ECHOES = /^failureType: '?(subtestsFailed|cancelledByParent)'?$/;
+
+/**
+ * Each failed test: its path of suite names and its TAP details. A file that failed to load reports
+ * only "test failed" with its exit code; what it printed (the `#` lines before it) is the cause.
+ */
 export function failedTests(log) {
   const lines = log.split('\n');
   const failures = [];
   const names = []; // names[depth] = the subtest being reported at that depth
+  let lastResult = -1;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     const subtest = /^( *)# Subtest: (.*)$/.exec(line);
@@ -19,29 +27,27 @@ export function failedTests(log) {
       names[depth] = subtest[2];
       continue;
     }
-    const failed = /^( *)not ok \d+ - (.*)$/.exec(line);
-    if (!failed) continue;
-    const indent = failed[1];
-    const depth = indent.length / 4;
+    const result = /^( *)(not )?ok \d+ - (.*)$/.exec(line);
+    if (!result) continue;
+    const printedBefore = lines.slice(lastResult + 1, i);
+    lastResult = i;
+    const [, indent, not, name] = result;
+    if (!not || / # TODO\b/.test(name)) continue;
     const details = [];
     if (lines[i + 1] === `${indent}  ---`) {
       for (let j = i + 2; j < lines.length && lines[j] !== `${indent}  ...`; j++) details.push(lines[j].slice(indent.length + 2));
     }
-    if (details.some((detail) => /^failureType: '?subtestsFailed'?$/.test(detail))) continue;
-    failures.push({ path: [...names.slice(0, depth), failed[2]].filter(Boolean), details });
+    if (details.some((detail) => ECHOES.test(detail))) continue;
+    if (details.some((detail) => detail.startsWith('exitCode:'))) {
+      details.push('printed:', ...printedBefore.filter((printed) => /^\s*# /.test(printed) && !/# Subtest:/.test(printed)).map((printed) => `  ${printed.trim().slice(2)}`));
+    }
+    failures.push({ path: [...names.slice(0, indent.length / 4), name], details });
   }
   return failures;
 }
 
-/** The diagnostics that let a randomised test be replayed (its seed). */
-export function seedLines(log) {
-  const seedLine = (line) => /^\s*#/.test(line) && /\bseed:? \d+/i.test(line);
-  return [...new Set(log.split('\n').filter(seedLine).map((line) => line.trim()))];
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const log = readFileSync(process.argv[2], 'utf8');
-  const failures = failedTests(log);
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const failures = failedTests(readFileSync(process.argv[2], 'utf8'));
   if (failures.length) {
     console.log(`\n::: ${failures.length} failed test${failures.length === 1 ? '' : 's'}, again:`);
     for (const { path, details } of failures) {
@@ -49,7 +55,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       for (const detail of details.slice(0, MAX_DETAIL_LINES)) console.log(`  ${detail}`);
       if (details.length > MAX_DETAIL_LINES) console.log(`  … ${details.length - MAX_DETAIL_LINES} more lines`);
     }
-    const seeds = seedLines(log);
-    if (seeds.length) console.log(`\nseeds of this run:\n${seeds.map((line) => `  ${line}`).join('\n')}`);
   }
 }

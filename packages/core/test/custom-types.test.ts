@@ -149,6 +149,8 @@ describe('custom question types', () => {
     refused({ designer: { label, properties: { levels: 'Số mặt' as never } } }, /designer\.properties\.levels\.label needs both/);
     refused({ designer: { label, properties: { levels: { label, description: 'Gợi ý' as never } } } }, /designer\.properties\.levels\.description needs both "vi" and "en"/);
     refused({ designer: { label, properties: { level: { label } } } }, /designer\.properties\.level: schema\.properties declares no property "level"/);
+    refused({ designer: { label, properties: { 'levels.count': { label } } } }, /designer\.properties\.levels\.count: schema\.properties declares no property "levels\.count"/);
+    refused({ schema: { properties: { type: 'object' }, answer: { type: 'integer' } }, designer: { label, properties: { levels: { label } } } }, /declares no property "levels"/);
     refused({ designer: { label, properties: [] as never } }, /designer\.properties must be an object keyed by property name/);
     assert.equal(types.has('faces'), false);
     assert.deepEqual(schemas.names(), [], 'nothing half-registered');

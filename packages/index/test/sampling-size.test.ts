@@ -134,10 +134,17 @@ describe('zScore and normalQuantile', () => {
         if (p < q) assertIncreasing(p, q);
       }),
     );
-    // Runs of neighbouring doubles at both bounds and across the median.
+    // Runs of neighbouring doubles (one bit apart) at both bounds and across the median.
+    const bits = new Float64Array(1);
+    const asInteger = new BigInt64Array(bits.buffer);
+    const nextDouble = (p: number) => {
+      bits[0] = p;
+      asInteger[0]! += 1n;
+      return bits[0];
+    };
     for (const start of [1e-6, 0.5 - 1e-12, 1 - 1e-6 - 1e-12]) {
       for (let p = start, i = 0; i < 20_000; i++) {
-        const next = p + Math.max(Number.EPSILON * p, Number.MIN_VALUE);
+        const next = nextDouble(p);
         assertIncreasing(p, next);
         p = next;
       }

@@ -24,7 +24,7 @@ export function checkParts({ type, schema, isEmpty, normalize, validate, element
   for (const [name, hook] of Object.entries({ answerValues: schema?.answerValues, satisfiedValues: schema?.satisfiedValues, checkQuestion: schema?.checkQuestion })) {
     if (hook !== undefined && typeof hook !== 'function') fail(`schema.${name} phải là hàm`, `schema.${name} must be a function`);
   }
-  if (designer !== undefined) checkDesignerPart(designer, ownPropertyNames(schema?.properties), fail);
+  if (designer !== undefined) checkDesignerPart(designer, schema?.properties, fail);
   if (surveyjs !== undefined && typeof surveyjs?.toSurveyJS !== 'function') fail('surveyjs.toSurveyJS phải là hàm', 'surveyjs.toSurveyJS must be a function');
 }
 
@@ -35,10 +35,15 @@ type Fail = (vi: string, en: string) => never;
 const isBilingual = (text: unknown): boolean =>
   typeof text === 'object' && text !== null && typeof (text as { vi?: unknown }).vi === 'string' && typeof (text as { en?: unknown }).en === 'string';
 
-/** The top-level property names a properties fragment declares (undefined when it declares none to check against). */
-function ownPropertyNames(fragment: unknown): Set<string> | undefined {
-  const properties = (fragment as { properties?: unknown } | undefined)?.properties;
-  return typeof properties === 'object' && properties !== null ? new Set(Object.keys(properties)) : undefined;
+/** Whether a properties fragment declares the property at a dotted path (`levels`, `mood.loud`). */
+function declares(fragment: unknown, path: string): boolean {
+  let node = fragment;
+  for (const name of path.split('.')) {
+    const properties = (node as { properties?: unknown } | null | undefined)?.properties;
+    if (typeof properties !== 'object' || properties === null || !Object.hasOwn(properties, name)) return false;
+    node = (properties as Record<string, unknown>)[name];
+  }
+  return true;
 }
 
 /**
@@ -46,7 +51,7 @@ function ownPropertyNames(fragment: unknown): Set<string> | undefined {
  * copied from, editors that are element tags, property texts in both languages for properties the
  * fragment declares (a misspelt name would silently leave the fragment's title in place).
  */
-function checkDesignerPart(designer: DesignerPart, ownProperties: Set<string> | undefined, fail: Fail): void {
+function checkDesignerPart(designer: DesignerPart, ownProperties: unknown, fail: Fail): void {
   if (!isBilingual(designer?.label)) fail('designer.label cần cả "vi" và "en"', 'designer.label needs both "vi" and "en"');
   if (designer.icon !== undefined && typeof designer.icon !== 'string') fail('designer.icon phải là chuỗi', 'designer.icon must be a string');
   if (designer.group !== undefined && !GROUPS.includes(designer.group)) {
@@ -74,8 +79,8 @@ function checkDesignerPart(designer: DesignerPart, ownProperties: Set<string> | 
   }
   for (const [property, text] of Object.entries(properties ?? {})) {
     const where = `designer.properties.${property}`;
-    if (ownProperties && !ownProperties.has(property.split('.')[0]!)) {
-      fail(`${where}: schema.properties không khai báo thuộc tính ${quote(property.split('.')[0])}`, `${where}: schema.properties declares no property ${quote(property.split('.')[0])}`);
+    if (!declares(ownProperties, property)) {
+      fail(`${where}: schema.properties không khai báo thuộc tính ${quote(property)}`, `${where}: schema.properties declares no property ${quote(property)}`);
     }
     if (!isBilingual((text as { label?: unknown } | null)?.label)) fail(`${where}.label cần cả "vi" và "en"`, `${where}.label needs both "vi" and "en"`);
     const { description } = text;
