@@ -35,7 +35,8 @@ const strictCspHtml = (testFramework) => `<!doctype html>
 
 export default {
   // The example question types (examples/custom-question-type/<name>/test/browser) run here too.
-  files: ['packages/*/test/browser/**/*.test.ts', 'packages/*/src/**/*.test.ts', 'examples/custom-question-type/*/test/browser/**/*.test.ts'],
+  // And the tutorial's (docs/extending.md, written to .tmp/tutorial by `npm run generate`).
+  files: ['packages/*/test/browser/**/*.test.ts', 'packages/*/src/**/*.test.ts', 'examples/custom-question-type/*/test/browser/**/*.test.ts', '.tmp/tutorial/*/test/browser/**/*.test.ts'],
   testRunnerHtml: strictCspHtml,
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' }), collectorTestPlugin()],

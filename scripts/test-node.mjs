@@ -18,7 +18,10 @@ const exampleTestDirs = readdirSync(EXAMPLE_TYPES, { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && entry.name !== 'dist')
   .map((entry) => join(EXAMPLE_TYPES, entry.name, 'test'));
 
-const files = [...readdirSync('packages').map((name) => join('packages', name, 'test')), join('bench', 'test'), ...exampleTestDirs].flatMap((testDir) => {
+/** The tutorial's own tests, on the code docs/extending.md shows (written there by scripts/tutorial-code.mjs). */
+const TUTORIAL_TESTS = join('.tmp', 'tutorial', 'wait-time', 'test');
+
+const files = [...readdirSync('packages').map((name) => join('packages', name, 'test')), join('bench', 'test'), ...exampleTestDirs, TUTORIAL_TESTS].flatMap((testDir) => {
   try {
     return findTests(testDir);
   } catch {

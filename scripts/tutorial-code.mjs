@@ -1,0 +1,45 @@
+// Writes the tutorial's code (docs/extending.md) into .tmp/tutorial/wait-time/, so that the tests
+// type-check it (tsconfig.test.json) and run its own tests (Node and Chromium) as a reader would:
+// a tutorial whose code no longer compiles fails CI instead of its readers.
+//
+// A fenced `ts` block is a file when the line before it names the file: "`wait-time/<path>`:" or
+// "`wait-time/<path>`, …". Other blocks (fragments shown in passing) are left out.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const TUTORIAL = join(root, 'docs', 'extending.md');
+const OUT = join(root, '.tmp', 'tutorial', 'wait-time');
+/** What the tutorial builds; a file missing here means the doc changed shape and the check would quietly shrink. */
+const EXPECTED = ['definition.ts', 'element.ts', 'browser.ts', 'minutes-editor.ts', 'test/wait-time.test.ts', 'test/browser/wait-time.test.ts'];
+
+/** The files the tutorial shows: path → code. */
+export function tutorialFiles(markdown) {
+  const lines = markdown.split('\n');
+  const files = new Map();
+  let caption = '';
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i] === '```ts') {
+      const end = lines.indexOf('```', i + 1);
+      const named = /`wait-time\/([\w./-]+\.ts)`[:,]/.exec(caption);
+      if (named && !files.has(named[1])) files.set(named[1], `${lines.slice(i + 1, end).join('\n')}\n`);
+      i = end;
+      caption = '';
+    } else if (lines[i].trim() !== '') {
+      caption = lines[i];
+    }
+  }
+  return files;
+}
+
+const files = tutorialFiles(readFileSync(TUTORIAL, 'utf8'));
+const missing = EXPECTED.filter((path) => !files.has(path));
+if (missing.length) {
+  console.error(`docs/extending.md: no code block captioned for ${missing.map((path) => `wait-time/${path}`).join(', ')}`);
+  process.exit(1);
+}
+rmSync(OUT, { recursive: true, force: true });
+for (const [path, code] of files) {
+  mkdirSync(dirname(join(OUT, path)), { recursive: true });
+  writeFileSync(join(OUT, path), code);
+}
