@@ -9,8 +9,9 @@ import standalone from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync, copyFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('..', import.meta.url));
 const schemaGenerated = `${root}packages/schema/src/generated`;
 const templatesGenerated = `${root}packages/templates/src/generated`;
 mkdirSync(schemaGenerated, { recursive: true });

@@ -6,28 +6,36 @@
 // "`wait-time/<path>`, …". Other blocks (fragments shown in passing) are left out.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('..', import.meta.url));
 const TUTORIAL = join(root, 'docs', 'extending.md');
 const OUT = join(root, '.tmp', 'tutorial', 'wait-time');
 /** What the tutorial builds; a file missing here means the doc changed shape and the check would quietly shrink. */
 const EXPECTED = ['definition.ts', 'element.ts', 'browser.ts', 'minutes-editor.ts', 'test/wait-time.test.ts', 'test/browser/wait-time.test.ts'];
 
-/** The files the tutorial shows: path → code. */
+const FENCE = /^```\s*(\S*)\s*$/;
+
+/** The files the tutorial shows: path → code. Throws, naming the line, on an unclosed block or a file shown twice. */
 export function tutorialFiles(markdown) {
   const lines = markdown.split('\n');
   const files = new Map();
   let caption = '';
   for (let i = 0; i < lines.length; i++) {
-    if (lines[i] === '```ts') {
-      const end = lines.indexOf('```', i + 1);
-      const named = /`wait-time\/([\w./-]+\.ts)`[:,]/.exec(caption);
-      if (named && !files.has(named[1])) files.set(named[1], `${lines.slice(i + 1, end).join('\n')}\n`);
-      i = end;
-      caption = '';
-    } else if (lines[i].trim() !== '') {
-      caption = lines[i];
+    const opening = FENCE.exec(lines[i]);
+    if (!opening) {
+      if (lines[i].trim() !== '') caption = lines[i];
+      continue;
     }
+    const end = lines.findIndex((line, j) => j > i && /^```\s*$/.test(line));
+    if (end === -1) throw new Error(`docs/extending.md:${i + 1}: the code block is never closed`);
+    const named = opening[1] === 'ts' ? /`wait-time\/([\w./-]+\.ts)`[:,]/.exec(caption) : null;
+    if (named) {
+      if (files.has(named[1])) throw new Error(`docs/extending.md:${i + 1}: wait-time/${named[1]} is shown twice`);
+      files.set(named[1], `${lines.slice(i + 1, end).join('\n')}\n`);
+    }
+    i = end;
+    caption = '';
   }
   return files;
 }
