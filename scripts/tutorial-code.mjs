@@ -12,7 +12,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const TUTORIAL = join(root, 'docs', 'extending.md');
 const OUT = join(root, '.tmp', 'tutorial', 'wait-time');
 /** What the tutorial builds; a file missing here means the doc changed shape and the check would quietly shrink. */
-const EXPECTED = ['definition.ts', 'element.ts', 'browser.ts', 'minutes-editor.ts', 'test/wait-time.test.ts', 'test/browser/wait-time.test.ts'];
+const EXPECTED = ['definition.ts', 'element.ts', 'browser.ts', 'minutes-editor.ts', 'server.ts', 'test/wait-time.test.ts', 'test/browser/wait-time.test.ts'];
 
 const FENCE = /^```\s*(\S*)\s*$/;
 
