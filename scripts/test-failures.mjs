@@ -29,7 +29,7 @@ export function failedTests(log) {
     }
     const result = /^( *)(not )?ok \d+ - (.*)$/.exec(line);
     if (!result) continue;
-    const printedBefore = lines.slice(lastResult + 1, i);
+    const previousResult = lastResult;
     lastResult = i;
     const [, indent, not, name] = result;
     if (!not || / # TODO\b/.test(name)) continue;
@@ -39,7 +39,7 @@ export function failedTests(log) {
     }
     if (details.some((detail) => ECHOES.test(detail))) continue;
     if (details.some((detail) => detail.startsWith('exitCode:'))) {
-      details.push('printed:', ...printedBefore.filter((printed) => /^\s*# /.test(printed) && !/# Subtest:/.test(printed)).map((printed) => `  ${printed.trim().slice(2)}`));
+      details.push('printed:', ...lines.slice(previousResult + 1, i).filter((printed) => /^\s*# /.test(printed) && !/# Subtest:/.test(printed)).map((printed) => `  ${printed.trim().slice(2)}`));
     }
     failures.push({ path: [...names.slice(0, indent.length / 4), name], details });
   }

@@ -19,15 +19,13 @@ function facesOf(scale: Scale): string[] {
   return !low && middle && high ? FACES_3_SATISFIED_MIDDLE : FACES_3;
 }
 
-/** The big mark on a level's button: its number, a star, or a face from sad to happy. */
-function badge(display: RatingQuestion['display'], scale: Scale, index: number): string {
-  if (display === 'stars') return '★';
+/** The big mark on each level's button: its number, a star, or a face from sad to happy. */
+function badges(display: RatingQuestion['display'], scale: Scale): string[] {
   const { levels } = scale;
-  if (display === 'faces') {
-    const faces = facesOf(scale);
-    return faces[Math.round((index * (faces.length - 1)) / Math.max(1, levels.length - 1))]!;
-  }
-  return String(levels[index]!.value);
+  if (display === 'stars') return levels.map(() => '★');
+  if (display !== 'faces') return levels.map((level) => String(level.value));
+  const faces = facesOf(scale);
+  return levels.map((_, index) => faces[Math.round((index * (faces.length - 1)) / Math.max(1, levels.length - 1))]!);
 }
 
 /**
@@ -54,13 +52,13 @@ export class SipasQuestionRating extends SipasQuestionElement {
   protected override render() {
     const question = this.question as RatingQuestion;
     const scale = resolveScale(this.form!.questionnaire, question.scale) ?? { levels: [] };
-    const { levels } = scale;
+    const marks = badges(question.display, scale);
     const value = this.value;
     return this.renderFrame(
       this.renderChoiceGroup({
         kind: 'radio',
         layout: `rating ${question.display ?? 'buttons'}`,
-        options: levels.map((level, index) => ({ value: level.value, label: this.text(level.text), badge: badge(question.display, scale, index) })),
+        options: scale.levels.map((level, index) => ({ value: level.value, label: this.text(level.text), badge: marks[index] })),
         isChecked: (option) => option === value,
         onToggle: (option) => this.commit(this.name, option),
       }),
