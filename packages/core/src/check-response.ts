@@ -4,7 +4,7 @@
  * respondent could not see, every visible required question answered (except on paper, where blanks
  * are data), and the expression rules.
  */
-import { listQuestions, message, OTHER_SUFFIX, quote, validateResponse, type Questionnaire, type Response, type ValidationResult } from '@sipas/schema';
+import { message, OTHER_SUFFIX, questionIndex, quote, validateResponse, type Questionnaire, type Response, type ValidationResult } from '@sipas/schema';
 import { Form } from './form/form.js';
 import { coreTypes } from './question-types/core-types.js';
 import type { CoreTypeRegistry } from './question-types/registry.js';
@@ -23,7 +23,8 @@ export function checkResponse(questionnaire: Questionnaire, response: unknown, o
   if (!checked.valid) return checked;
   // A question of a type this process does not know (its module not loaded) cannot be checked, answered or not.
   const types = options.types ?? coreTypes;
-  const unknown = listQuestions(questionnaire).filter(({ question }) => !types.has(question.type));
+  // The questionnaire's cached index (the Form below reads it too), not a fresh walk per response.
+  const unknown = [...questionIndex(questionnaire).values()].filter(({ question }) => !types.has(question.type));
   if (unknown.length > 0) {
     return {
       valid: false,

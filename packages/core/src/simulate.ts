@@ -47,14 +47,14 @@ function leaningLevel(random: RandomInt, levels: readonly AnswerValue[]): Answer
 }
 
 /** A custom type's answer: one of its answer values, when it says what they are (else left unanswered). */
-function customAnswer(question: Question, random: RandomInt): Answer | undefined {
-  const values = questionTypes.get(question.type)?.answerValues?.(question);
+function customAnswer(questionnaire: Questionnaire, question: Question, random: RandomInt): Answer | undefined {
+  const values = answerValues(questionnaire, question, questionTypes);
   return values && values.length > 0 ? pick(random, values) : undefined;
 }
 
 function answerFor(form: Form, question: Question, random: RandomInt): Answer | undefined {
   const builtIn = asBuiltIn(question);
-  if (!builtIn) return customAnswer(question, random);
+  if (!builtIn) return customAnswer(form.questionnaire, question, random);
   const offered = (answerValues(form.questionnaire, question) ?? []).filter((value) => form.isItemVisible(question.name, value));
   switch (builtIn.type) {
     case 'text': {

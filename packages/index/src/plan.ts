@@ -14,8 +14,8 @@ import {
   noOpinionValue,
   OTHER_VALUE,
   questionTypes,
-  resolveScale,
   RESPONSE_VARIABLES,
+  satisfiedValues,
   type AnswerValue,
   type IndexMethod,
   type IndexModel,
@@ -174,9 +174,8 @@ function questionFacts(questionnaire: Questionnaire, located: LocatedQuestion): 
   const builtIn = asBuiltIn(question);
   const withOther = (values: AnswerValue[]) => (hasOtherOption(question) && !values.includes(OTHER_VALUE) ? [...values, OTHER_VALUE] : values);
   if (!builtIn) {
-    const custom = questionTypes.get(question.type);
-    const values = custom?.answerValues?.(question);
-    return values ? { shape: SHAPE.scalar, values, scored: true, scaleSatisfied: custom?.satisfiedValues?.(question), noOpinion: undefined } : { shape: SHAPE.free, values: [], scored: false, scaleSatisfied: undefined, noOpinion: undefined };
+    const values = answerValues(questionnaire, question, questionTypes);
+    return values ? { shape: SHAPE.scalar, values, scored: true, scaleSatisfied: satisfiedValues(questionnaire, question, questionTypes), noOpinion: undefined } : { shape: SHAPE.free, values: [], scored: false, scaleSatisfied: undefined, noOpinion: undefined };
   }
   switch (builtIn.type) {
     case 'likert': {
@@ -186,12 +185,12 @@ function questionFacts(questionnaire: Questionnaire, located: LocatedQuestion): 
         shape: SHAPE.likert,
         values: noOpinion === undefined || levels.includes(noOpinion) ? levels : [...levels, noOpinion],
         scored: true,
-        scaleSatisfied: resolveScale(questionnaire, builtIn.scale)?.satisfied,
+        scaleSatisfied: satisfiedValues(questionnaire, builtIn),
         noOpinion,
       };
     }
     case 'rating':
-      return { shape: SHAPE.scalar, values: answerValues(questionnaire, builtIn) ?? [], scored: true, scaleSatisfied: resolveScale(questionnaire, builtIn.scale)?.satisfied, noOpinion: undefined };
+      return { shape: SHAPE.scalar, values: answerValues(questionnaire, builtIn) ?? [], scored: true, scaleSatisfied: satisfiedValues(questionnaire, builtIn), noOpinion: undefined };
     case 'single':
     case 'dropdown':
       return { shape: SHAPE.scalar, values: withOther(answerValues(questionnaire, builtIn) ?? []), scored: true, scaleSatisfied: undefined, noOpinion: undefined };

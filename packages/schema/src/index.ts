@@ -73,7 +73,9 @@ export {
   noneValue,
   questionIndex,
   resolveScale,
+  satisfiedValues,
   type AnswerableQuestion,
+  type CustomTypeLookup,
   type LocatedQuestion,
 } from './questionnaire-model.js';
 export { NONE_VALUE, NO_OPINION_VALUE, OTHER_SUFFIX, OTHER_VALUE, RESPONSE_VARIABLES, STANDARD_SCALES } from './standard-scales.js';

@@ -19,6 +19,7 @@ import {
   noOpinionValue,
   noneValue,
   resolveScale,
+  satisfiedValues,
   type LocatedQuestion,
 } from './questionnaire-model.js';
 import { OTHER_VALUE, RESPONSE_VARIABLES, STANDARD_SCALES } from './standard-scales.js';
@@ -430,9 +431,7 @@ class Checker {
 
   private scaleSatisfied(questionName: string): AnswerValue[] | undefined {
     const question = this.questionsByName.get(questionName)?.question;
-    if (question && !isBuiltInType(question.type)) return this.types.get(question.type)?.satisfiedValues?.(question);
-    if (question?.type !== 'rating' && question?.type !== 'likert') return undefined;
-    return resolveScale(this.questionnaire, (question as { scale: string | Scale }).scale)?.satisfied;
+    return question && satisfiedValues(this.questionnaire, question, this.types);
   }
 
   /** Checks an index source and returns the values its answers can take. */
@@ -443,10 +442,9 @@ class Checker {
       return undefined;
     }
     const { question } = located;
-    const custom = this.types.get(question.type);
-    if (!isBuiltInType(question.type) && !custom) return undefined; // already reported as an unknown type
-    const customValues = custom?.answerValues?.(question);
-    if (!INDEXABLE_TYPES.has(question.type) && !customValues) {
+    if (!isBuiltInType(question.type) && !this.types.get(question.type)) return undefined; // already reported as an unknown type
+    const values = answerValues(this.questionnaire, question, this.types);
+    if (!INDEXABLE_TYPES.has(question.type) && (isBuiltInType(question.type) || !values)) {
       this.fail(`${path}/question`, 'index-not-scored', `Câu hỏi loại ${quote(question.type)} không thể dùng để tính chỉ số`, `A ${quote(question.type)} question cannot be an index source`);
       return undefined;
     }
@@ -459,7 +457,7 @@ class Checker {
     } else if (source.row !== undefined) {
       this.fail(`${path}/row`, 'index-row-not-allowed', 'Chỉ câu hỏi dạng lưới mới có hàng', 'Only likert grids have rows');
     }
-    return customValues ?? answerValues(this.questionnaire, question);
+    return values;
   }
 }
 

@@ -2,6 +2,7 @@
 import { NONE_VALUE, NO_OPINION_VALUE, OTHER_VALUE, STANDARD_SCALES } from './standard-scales.js';
 import { pointer } from './validation-result.js';
 import { isBuiltInType } from './types.js';
+import type { QuestionTypeRegistry } from './question-types.js';
 import type {
   AnswerValue,
   BuiltInQuestion,
@@ -116,12 +117,19 @@ export function hierarchyChoiceIds(questionnaire: Questionnaire, list: Hierarchy
 }
 
 /**
- * The values an answer of a choice or scale question can take (without "other"), or undefined for
- * questions whose answers are free (text, comment, boolean, info, custom types).
+ * Where custom types' answer values come from. Passed by callers that count custom types, rather
+ * than imported: the registry module loads the fragment interpreter, which the drop-in leaves out.
  */
-export function answerValues(questionnaire: Questionnaire, question: Question): AnswerValue[] | undefined {
+export type CustomTypeLookup = Pick<QuestionTypeRegistry, 'get'>;
+
+/**
+ * The values an answer of a choice or scale question can take (without "other"), or undefined for
+ * questions whose answers are free (text, comment, boolean, info). A custom type's come from its
+ * `answerValues` when `customTypes` is given (else undefined).
+ */
+export function answerValues(questionnaire: Questionnaire, question: Question, customTypes?: CustomTypeLookup): AnswerValue[] | undefined {
   const builtIn = asBuiltIn(question);
-  if (!builtIn) return undefined;
+  if (!builtIn) return customTypes?.get(question.type)?.answerValues?.(question);
   switch (builtIn.type) {
     case 'single':
     case 'multiple':
@@ -138,6 +146,16 @@ export function answerValues(questionnaire: Questionnaire, question: Question): 
     default:
       return undefined;
   }
+}
+
+/**
+ * The values that count as satisfied when an index node or model does not say: a rating's or
+ * likert's scale `satisfied`, a custom type's `satisfiedValues` (when `customTypes` is given).
+ */
+export function satisfiedValues(questionnaire: Questionnaire, question: Question, customTypes?: CustomTypeLookup): AnswerValue[] | undefined {
+  const builtIn = asBuiltIn(question);
+  if (!builtIn) return customTypes?.get(question.type)?.satisfiedValues?.(question);
+  return builtIn.type === 'rating' || builtIn.type === 'likert' ? resolveScale(questionnaire, builtIn.scale)?.satisfied : undefined;
 }
 
 export { OTHER_VALUE };
