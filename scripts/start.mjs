@@ -33,7 +33,9 @@ const step = async (title, argv) => {
 
 /** The example question types' server modules (built by `npm run build`) and the questionnaire using them. */
 const EXAMPLE_TYPES_DIR = 'examples/custom-question-type';
-const exampleTypeModules = ['faces', 'admin-unit'].map((name) => `${EXAMPLE_TYPES_DIR}/dist/${name}.type.js`);
+/** Each builds <name>.type.js (servers) and sipas-<name>.js (pages), whose element is <sipas-name>. */
+const EXAMPLE_TYPE_NAMES = ['faces', 'admin-unit'];
+const exampleTypeModules = EXAMPLE_TYPE_NAMES.map((name) => `${EXAMPLE_TYPES_DIR}/dist/${name}.type.js`);
 const exampleQuestionnaireFile = `${EXAMPLE_TYPES_DIR}/questionnaire.json`;
 
 mkdirSync('.data', { recursive: true });
@@ -112,7 +114,7 @@ async function serve() {
   Bảng điều khiển (đăng nhập) / Dashboard (sign in):    ${url}/dashboard/
   API: POST ${url}/api/v1/responses   GET ${url}/api/v1/questionnaires/sipas-2640
 Nhấn Ctrl+C để dừng / Press Ctrl+C to stop.`);
-  const exampleScripts = ['faces', 'admin-unit'].map((name) => `${EXAMPLE_TYPES_DIR}/dist/sipas-${name}.js`);
+  const exampleScripts = EXAMPLE_TYPE_NAMES.map((name) => `${EXAMPLE_TYPES_DIR}/dist/sipas-${name}.js`);
   for (const bundle of ['packages/form/dist/sipas-form.bundle.js', 'packages/report/dist/sipas-report.bundle.js', 'packages/designer/dist/sipas-designer.bundle.js', ...exampleScripts]) {
     if (!existsSync(bundle)) consoleOutput.log(`\nChưa có ${bundle}: chạy \`npm run build\` / ${bundle} is not built: run \`npm run build\``);
   }
@@ -203,7 +205,8 @@ async function checkCustomTypes(url, designerHtml, cookie) {
   expect(page.headers.get('content-security-policy') === "default-src 'self'", `the custom types page's Content-Security-Policy is ${JSON.stringify(page.headers.get('content-security-policy'))}`);
   const html = await page.text();
   expect(html.includes(`<sipas-form src="/q/${exampleQuestionnaire.id}.json"`), `the custom types page does not embed ${exampleQuestionnaire.id}`);
-  for (const [name, tag] of [['faces', 'sipas-faces'], ['admin-unit', 'sipas-admin-unit']]) {
+  for (const name of EXAMPLE_TYPE_NAMES) {
+    const tag = `sipas-${name}`;
     const tagLine = `<script src="/custom-types/sipas-${name}.js"></script>`;
     expect(html.includes('<script src="/sipas-form.bundle.js"></script>') && html.includes(tagLine), `the custom types page does not load the drop-in and sipas-${name}.js`);
     expect(designerHtml.includes(tagLine), `the designer page does not load sipas-${name}.js`);

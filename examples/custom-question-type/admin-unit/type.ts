@@ -98,6 +98,20 @@ const SAMPLE_UNITS: AdminUnit[] = [
 
 const localizedString = { $ref: '#/$defs/LocalizedString' };
 
+/** The designer's labels and hints in both languages; the fragment carries the Vietnamese ones for other JSON Schema tools. */
+const PROPERTY_TEXTS = {
+  levels: {
+    label: { vi: 'Các cấp (từ cao xuống thấp)', en: 'Levels (top first)' },
+    description: {
+      vi: 'Mỗi cấp một mục { "name", "title" }, cấp cao nhất trước; "name" đặt tên cột khi xuất dữ liệu (unit.province).',
+      en: 'One entry { "name", "title" } per level, top first; "name" names the export column (unit.province).',
+    },
+  },
+  units: { label: { vi: 'Danh mục đơn vị hành chính', en: 'Administrative units' } },
+  fullPath: { label: { vi: 'Phải chọn đến cấp cuối cùng', en: 'The lowest level must be chosen' } },
+  searchable: { label: { vi: 'Cho tìm kiếm', en: 'Searchable' } },
+};
+
 const adminUnit: QuestionTypeDefinition = {
   type: 'admin-unit',
   schema: {
@@ -107,8 +121,8 @@ const adminUnit: QuestionTypeDefinition = {
       properties: {
         levels: {
           type: 'array',
-          title: 'Các cấp (từ cao xuống thấp)',
-          description: 'Mỗi cấp một mục { "name", "title" }, cấp cao nhất trước; "name" đặt tên cột khi xuất dữ liệu (unit.province).',
+          title: PROPERTY_TEXTS.levels.label.vi,
+          description: PROPERTY_TEXTS.levels.description.vi,
           minItems: 1,
           maxItems: MAX_LEVELS,
           items: {
@@ -124,7 +138,7 @@ const adminUnit: QuestionTypeDefinition = {
         },
         units: {
           type: 'array',
-          title: 'Danh mục đơn vị hành chính',
+          title: PROPERTY_TEXTS.units.label.vi,
           minItems: 1,
           maxItems: 20000,
           items: {
@@ -138,7 +152,7 @@ const adminUnit: QuestionTypeDefinition = {
             additionalProperties: false,
           },
         },
-        fullPath: { type: 'boolean', default: true, title: 'Phải chọn đến cấp cuối cùng' },
+        fullPath: { type: 'boolean', default: true, title: PROPERTY_TEXTS.fullPath.label.vi },
         searchable: { type: 'boolean', default: true },
       },
     },
@@ -160,19 +174,7 @@ const adminUnit: QuestionTypeDefinition = {
       fullPath: true,
     },
     editors: { units: 'sipas-admin-unit-list-editor' },
-    // The panel's labels in both languages (the fragment's titles are Vietnamese only).
-    properties: {
-      levels: {
-        label: { vi: 'Các cấp (từ cao xuống thấp)', en: 'Levels (top first)' },
-        description: {
-          vi: 'Mỗi cấp một mục { "name", "title" }, cấp cao nhất trước; "name" đặt tên cột khi xuất dữ liệu (unit.province).',
-          en: 'One entry { "name", "title" } per level, top first; "name" names the export column (unit.province).',
-        },
-      },
-      units: { label: { vi: 'Danh mục đơn vị hành chính', en: 'Administrative units' } },
-      fullPath: { label: { vi: 'Phải chọn đến cấp cuối cùng', en: 'The lowest level must be chosen' } },
-      searchable: { label: { vi: 'Cho tìm kiếm', en: 'Searchable' } },
-    },
+    properties: PROPERTY_TEXTS,
   },
   // No `surveyjs` part: SurveyJS has no question whose answer is a path of codes (a panel of
   // dropdowns would answer under one name per level), so toSurveyJS keeps the question whole in a

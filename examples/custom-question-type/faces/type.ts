@@ -87,6 +87,17 @@ function validate(value: Answer, { question }: AnswerContext): AnswerProblem[] {
   ];
 }
 
+/** The designer's label and hint of `levels`; the fragment carries the Vietnamese ones for other JSON Schema tools. */
+const PROPERTY_TEXTS = {
+  levels: {
+    label: { vi: 'Số mặt cười', en: 'Number of faces' },
+    description: {
+      vi: '3: Không hài lòng, Hài lòng, Rất hài lòng (tại quầy); 5: thang hài lòng SIPAS',
+      en: '3: Dissatisfied, Satisfied, Very satisfied (at counters); 5: the SIPAS satisfaction scale',
+    },
+  },
+};
+
 const faces: QuestionTypeDefinition = {
   type: FACES_TYPE,
   schema: {
@@ -94,8 +105,8 @@ const faces: QuestionTypeDefinition = {
       type: 'object',
       properties: {
         levels: {
-          title: 'Số mặt cười',
-          description: '3: Không hài lòng, Hài lòng, Rất hài lòng (tại quầy); 5: thang hài lòng SIPAS',
+          title: PROPERTY_TEXTS.levels.label.vi,
+          description: PROPERTY_TEXTS.levels.description.vi,
           enum: [3, 5],
           default: DEFAULT_LEVEL_COUNT,
         },
@@ -118,15 +129,7 @@ const faces: QuestionTypeDefinition = {
       title: { vi: 'Ông/Bà hài lòng với sự phục vụ hôm nay như thế nào?', en: 'How satisfied are you with the service today?' },
       levels: DEFAULT_LEVEL_COUNT,
     },
-    properties: {
-      levels: {
-        label: { vi: 'Số mặt cười', en: 'Number of faces' },
-        description: {
-          vi: '3: Không hài lòng, Hài lòng, Rất hài lòng (tại quầy); 5: thang hài lòng SIPAS',
-          en: '3: Dissatisfied, Satisfied, Very satisfied (at counters); 5: the SIPAS satisfaction scale',
-        },
-      },
-    },
+    properties: PROPERTY_TEXTS,
   },
   surveyjs: {
     // SurveyJS's own faces: a rating drawn as smileys, with our levels as its values and words.
