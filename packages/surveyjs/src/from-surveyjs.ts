@@ -635,9 +635,18 @@ class Importer {
     const description = this.text(reader.object.description, `${reader.path}/description`);
     if (description !== undefined) question.description = description;
     else delete question.description;
-    const required = reader.object.isRequired;
-    if (typeof required === 'boolean' && question.type !== 'info') (question as { required?: boolean }).required = required;
-    else if (required === undefined) delete (question as { required?: boolean }).required;
+    const rawRequired = reader.object.isRequired;
+    const required = this.requiredOf(rawRequired, `${reader.path}/isRequired`);
+    if (required !== undefined && question.type !== 'info') (question as { required?: boolean }).required = required;
+    else if (rawRequired === undefined) delete (question as { required?: boolean }).required;
+  }
+
+  /** isRequired as survey-core reads it (the strings "true"/"false" too); anything else is reported, not lost silently. */
+  private requiredOf(raw: unknown, path: string): boolean | undefined {
+    const required = raw === 'true' ? true : raw === 'false' ? false : raw;
+    if (required === undefined || typeof required === 'boolean') return required;
+    this.warn(path, 'invalid-value', 'isRequired phải là true hoặc false; bị bỏ', 'isRequired must be true or false; it is dropped');
+    return undefined;
   }
 
   private register(question: Question, reader: PropertyReader, rawName: string): Question {
@@ -657,13 +666,8 @@ class Importer {
     const code = reader.get('sipasCode');
     if (typeof code === 'string' && CODE.test(code) && code.length <= 32) question.code = code;
     else if (code !== undefined) this.warn(`${reader.path}/sipasCode`, 'invalid-value', 'Mã tiêu chí không hợp lệ; bị bỏ', 'The criterion code is not valid; it is dropped');
-    // survey-core reads the strings "true"/"false" as booleans; anything else is reported, not lost silently.
-    const rawRequired = reader.get('isRequired');
-    const required = rawRequired === 'true' ? true : rawRequired === 'false' ? false : rawRequired;
-    if (typeof required === 'boolean' && question.required === undefined) question.required = required;
-    else if (required !== undefined && typeof required !== 'boolean') {
-      this.warn(`${reader.path}/isRequired`, 'invalid-value', 'isRequired phải là true hoặc false; bị bỏ', 'isRequired must be true or false; it is dropped');
-    }
+    const required = this.requiredOf(reader.get('isRequired'), `${reader.path}/isRequired`);
+    if (required !== undefined && question.required === undefined) question.required = required;
     this.expressionProperty(reader, residues, 'requiredIf', question);
     const message = this.text(reader.get('requiredErrorText'), `${reader.path}/requiredErrorText`);
     if (message !== undefined) question.requiredMessage = message;
